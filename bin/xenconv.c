@@ -1,0 +1,211 @@
+/* xenconv: argument parsing only; the work is in converters/. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../common/diag.h"
+#include "../common/settings.h"
+#include "../converters/native.h"
+#include "../formats/format.h"
+
+#ifndef XENCONV_VERSION
+#define XENCONV_VERSION "0.1.0"
+#endif
+
+/* Exit codes (docs/xenconv.1.md). */
+enum {
+    EXIT_OK = 0,
+    EXIT_CONVERT = 1,   /* bad input, or a value the target cannot hold */
+    EXIT_USAGE = 2,     /* bad command line or settings file */
+};
+
+static const char *prog = "xenconv";
+
+static void usage_main(FILE *out)
+{
+    fprintf(out,
+            "Usage: %s [--config FILE] COMMAND [ARGS]\n"
+            "\n"
+            "Convert Xen guest configurations to and from libvirt domain XML,\n"
+            "offline, exactly as libvirt 9.0.0 does.\n"
+            "\n"
+            "Commands:\n"
+            "  domxml-from-native FORMAT FILE [-o OUT]  native config -> domain XML\n"
+            "  domxml-to-native   FORMAT FILE [-o OUT]  domain XML -> native config\n"
+            "\n"
+            "FORMAT is one of:", prog);
+    for (size_t i = 0; xc_formats[i]; i++)
+        if (strcmp(xc_formats[i]->name, "xml") != 0)
+            fprintf(out, " %s", xc_formats[i]->name);
+    fprintf(out,
+            "\nFILE may be '-' for standard input.\n"
+            "\n"
+            "Options:\n"
+            "  --config FILE  settings file (default: $XENCONV_CONFIG, then\n"
+            "                 /etc/xenconv/xenconv.conf if it exists)\n"
+            "  -h, --help     this help; COMMAND --help for a command\n"
+            "  --version      print the version\n"
+            "\n"
+            "Exit status: 0 success, 1 conversion error, 2 usage error.\n");
+}
+
+static void usage_cmd(FILE *out, const char *cmd)
+{
+    int from = strcmp(cmd, "domxml-from-native") == 0;
+    fprintf(out,
+            "Usage: %s %s FORMAT FILE [-o OUT]\n"
+            "\n"
+            "%s\n"
+            "\n"
+            "  FORMAT        native format, e.g. xen-xl\n"
+            "  FILE          input file, or '-' for standard input\n"
+            "  -o, --output OUT  write to OUT atomically (default: stdout)\n"
+            "  -h, --help    this help\n"
+            "\n"
+            "Diagnostics go to stderr as FILE:LINE:COL: severity: message.\n"
+            "Exit status: 0 success, 1 conversion error, 2 usage error.\n",
+            prog, cmd,
+            from ? "Convert a native Xen config to libvirt domain XML, byte for byte\n"
+                   "what 'virsh domxml-from-native' of libvirt 9.0.0 prints."
+                 : "Convert libvirt domain XML to a native Xen config, byte for byte\n"
+                   "what 'virsh domxml-to-native' of libvirt 9.0.0 prints.");
+}
+
+static int usage_error(const char *fmt, const char *arg)
+    __attribute__((format(printf, 1, 0)));
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "%s: ", prog);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    fprintf(stderr, fmt, arg);
+#pragma GCC diagnostic pop
+    fprintf(stderr, "\nTry '%s --help'.\n", prog);
+    return EXIT_USAGE;
+}
+
+/* domxml-from-native / domxml-to-native: FORMAT FILE [-o OUT] in any order
+ * of options and operands. */
+static int cmd_domxml(const char *cmd, int argc, char **argv,
+                      const struct xc_settings *set)
+{
+    const char *pos[2] = {NULL, NULL};
+    const char *output = NULL;
+    int npos = 0;
+    int opts_done = 0;
+
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!opts_done && (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)) {
+            usage_cmd(stdout, cmd);
+            return EXIT_OK;
+        } else if (!opts_done && (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a file name", a);
+            output = argv[++i];
+        } else if (!opts_done && strncmp(a, "--output=", 9) == 0) {
+            output = a + 9;
+        } else if (!opts_done && strcmp(a, "--") == 0) {
+            opts_done = 1;
+        } else if (!opts_done && a[0] == '-' && a[1] != '\0') {
+            return usage_error("unknown option '%s'", a);
+        } else {
+            if (npos == 2)
+                return usage_error("unexpected argument '%s'", a);
+            pos[npos++] = a;
+        }
+    }
+    if (npos < 2)
+        return usage_error("%s needs FORMAT and FILE", cmd);
+    if (output && output[0] == '\0')
+        return usage_error("%s", "empty output file name");
+
+    struct xc_diags d = {0};
+    int rc;
+    if (strcmp(cmd, "domxml-from-native") == 0)
+        rc = xc_domxml_from_native(pos[0], pos[1], output, set, &d);
+    else
+        rc = xc_domxml_to_native(pos[0], pos[1], output, set, &d);
+    xc_diags_print(&d, stderr);
+    int unknown_format = d.list.n && d.list.v[0].check &&
+                         strcmp(d.list.v[0].check, "usage") == 0;
+    xc_diags_free(&d);
+    if (rc < 0)
+        return unknown_format ? EXIT_USAGE : EXIT_CONVERT;
+    return EXIT_OK;
+}
+
+static int load_settings(struct xc_settings *set, const char *path)
+{
+    xc_settings_init(set);
+    int explicit_path = path != NULL;
+    if (!path)
+        path = getenv("XENCONV_CONFIG");
+    if (path && !*path)
+        path = NULL;
+    explicit_path = explicit_path || path != NULL;
+    if (!path && access("/etc/xenconv/xenconv.conf", R_OK) == 0)
+        path = "/etc/xenconv/xenconv.conf";
+    if (!path)
+        return 0;
+    struct xc_diags d = {0};
+    int rc = xc_settings_load(set, path, &d);
+    xc_diags_print(&d, stderr);
+    xc_diags_free(&d);
+    (void)explicit_path;
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *config = NULL;
+    int i = 1;
+
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage_main(stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("xenconv %s (libvirt 9.0.0 conversion semantics, Xen 4.17 xl syntax)\n",
+                   XENCONV_VERSION);
+            return EXIT_OK;
+        } else if (strcmp(a, "--config") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a file name", a);
+            config = argv[++i];
+        } else if (strncmp(a, "--config=", 9) == 0) {
+            config = a + 9;
+        } else if (a[0] == '-') {
+            return usage_error("unknown option '%s'", a);
+        } else {
+            break;
+        }
+    }
+    if (i >= argc) {
+        usage_main(stderr);
+        return EXIT_USAGE;
+    }
+
+    const char *cmd = argv[i];
+    if (strcmp(cmd, "help") == 0) {
+        if (i + 1 < argc)
+            usage_cmd(stdout, argv[i + 1]);
+        else
+            usage_main(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(cmd, "domxml-from-native") != 0 &&
+        strcmp(cmd, "domxml-to-native") != 0)
+        return usage_error("unknown command '%s'", cmd);
+
+    struct xc_settings set;
+    if (load_settings(&set, config) < 0) {
+        xc_settings_free(&set);
+        return EXIT_USAGE;
+    }
+    int rc = cmd_domxml(cmd, argc - i - 1, argv + i + 1, &set);
+    xc_settings_free(&set);
+    return rc;
+}

@@ -1,0 +1,73 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "buf.h"
+
+const struct xc_pos xc_nopos = {0, 0};
+
+void xc_diag_add(struct xc_diags *d, enum xc_severity sev, struct xc_pos pos,
+                 const char *check, const char *fmt, ...)
+{
+    struct xc_buf msg = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    xc_buf_vaddf(&msg, fmt, ap);
+    va_end(ap);
+
+    struct xc_diag *g = xc_vec_push(&d->list);
+    g->sev = sev;
+    g->file = xc_strdup(d->file ? d->file : "<input>");
+    g->pos = pos;
+    g->msg = xc_buf_steal(&msg);
+    g->check = check ? xc_strdup(check) : NULL;
+    if (sev == XC_SEV_ERROR)
+        d->nerrors++;
+    else if (sev == XC_SEV_WARNING)
+        d->nwarnings++;
+}
+
+const char *xc_severity_name(enum xc_severity sev)
+{
+    switch (sev) {
+    case XC_SEV_ERROR: return "error";
+    case XC_SEV_WARNING: return "warning";
+    case XC_SEV_NOTE: return "note";
+    }
+    return "error";
+}
+
+void xc_diags_print(const struct xc_diags *d, FILE *out)
+{
+    for (size_t i = 0; i < d->list.n; i++) {
+        const struct xc_diag *g = &d->list.v[i];
+        if (g->pos.line)
+            fprintf(out, "%s:%u:%u: ", g->file, g->pos.line, g->pos.col);
+        else
+            fprintf(out, "%s: ", g->file);
+        fprintf(out, "%s: %s", xc_severity_name(g->sev), g->msg);
+        if (g->check)
+            fprintf(out, " [%s]", g->check);
+        fputc('\n', out);
+    }
+}
+
+void xc_diags_clear(struct xc_diags *d)
+{
+    for (size_t i = 0; i < d->list.n; i++) {
+        free(d->list.v[i].file);
+        free(d->list.v[i].msg);
+        free(d->list.v[i].check);
+    }
+    d->list.n = 0;
+    d->nerrors = d->nwarnings = 0;
+}
+
+void xc_diags_free(struct xc_diags *d)
+{
+    xc_diags_clear(d);
+    free(d->list.v);
+    d->list.v = NULL;
+    d->list.cap = 0;
+}

@@ -1,0 +1,46 @@
+/* Diagnostics: every problem as FILE:LINE:COL: severity: message [check]. */
+#ifndef XC_DIAG_H
+#define XC_DIAG_H
+
+#include <stdio.h>
+
+#include "vec.h"
+
+/* 1-based line and byte column; line 0 means "no position". */
+struct xc_pos {
+    unsigned line, col;
+};
+
+enum xc_severity { XC_SEV_ERROR, XC_SEV_WARNING, XC_SEV_NOTE };
+
+struct xc_diag {
+    enum xc_severity sev;
+    char *file;        /* owned copy of the file name at report time */
+    struct xc_pos pos;
+    char *msg;
+    char *check;       /* short check name, may be NULL */
+};
+
+struct xc_diags {
+    XC_VEC(struct xc_diag) list;
+    const char *file;  /* name used for new reports; not owned */
+    size_t nerrors, nwarnings;
+};
+
+void xc_diag_add(struct xc_diags *d, enum xc_severity sev, struct xc_pos pos,
+                 const char *check, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+#define xc_error(d, pos, check, ...) xc_diag_add(d, XC_SEV_ERROR, pos, check, __VA_ARGS__)
+#define xc_warn(d, pos, check, ...) xc_diag_add(d, XC_SEV_WARNING, pos, check, __VA_ARGS__)
+#define xc_note(d, pos, check, ...) xc_diag_add(d, XC_SEV_NOTE, pos, check, __VA_ARGS__)
+
+extern const struct xc_pos xc_nopos;
+
+const char *xc_severity_name(enum xc_severity sev);
+/* One line per diagnostic, in report order. */
+void xc_diags_print(const struct xc_diags *d, FILE *out);
+void xc_diags_clear(struct xc_diags *d);
+void xc_diags_free(struct xc_diags *d);
+
+#endif

@@ -1,0 +1,59 @@
+#include "source.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+int xc_source_load(struct xc_source *src, const char *path, struct xc_diags *d)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    memset(src, 0, sizeof(*src));
+    src->name = xc_strdup(is_stdin ? "<stdin>" : path);
+
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    const char *saved = d->file;
+    d->file = src->name;
+    if (!f) {
+        xc_error(d, xc_nopos, "io", "cannot open: %s", strerror(errno));
+        d->file = saved;
+        return -1;
+    }
+    struct xc_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        xc_buf_add_len(&b, chunk, n);
+    int failed = ferror(f);
+    int err = errno;
+    if (!is_stdin)
+        fclose(f);
+    if (failed) {
+        xc_error(d, xc_nopos, "io", "cannot read: %s", strerror(err));
+        xc_buf_free(&b);
+        d->file = saved;
+        return -1;
+    }
+    d->file = saved;
+    src->len = b.len;
+    src->data = xc_buf_steal(&b);
+    return 0;
+}
+
+void xc_source_from_mem(struct xc_source *src, const char *name,
+                        const char *data, size_t len)
+{
+    src->name = xc_strdup(name);
+    src->data = xc_strndup(data, len);
+    src->len = len;
+}
+
+void xc_source_free(struct xc_source *src)
+{
+    free(src->name);
+    free(src->data);
+    memset(src, 0, sizeof(*src));
+}

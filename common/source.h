@@ -1,0 +1,23 @@
+/* The whole input of one conversion, in memory, with its display name. */
+#ifndef XC_SOURCE_H
+#define XC_SOURCE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct xc_source {
+    char *name;   /* file name as given, or "<stdin>" */
+    char *data;   /* NUL-terminated copy of the bytes */
+    size_t len;
+};
+
+/* Read PATH ("-" is standard input).  0 on success; on failure a
+ * diagnostic names the file and -1 is returned. */
+int xc_source_load(struct xc_source *src, const char *path, struct xc_diags *d);
+/* Wrap bytes already in memory (copied). */
+void xc_source_from_mem(struct xc_source *src, const char *name,
+                        const char *data, size_t len);
+void xc_source_free(struct xc_source *src);
+
+#endif

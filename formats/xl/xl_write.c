@@ -1,0 +1,11 @@
+/* Placeholder until the real implementation lands. */
+#include "xl.h"
+
+int xc_xl_write(const struct xc_domain *dom, const struct xc_settings *set, struct xc_buf *out, struct xc_diags *d)
+{
+    (void)set;
+    (void)out;
+    (void)dom;
+    xc_error(d, xc_nopos, "unimplemented", "xc_xl_write is not implemented yet");
+    return -1;
+}

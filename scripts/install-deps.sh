@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages the build and tests need, only if missing.
+set -e
+pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind xen-utils-common libvirt-clients dpkg-dev xz-utils"
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing"
+if [ "$(id -u)" != 0 ]; then
+    echo "install-deps: need root to apt-get install:$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends $missing >/dev/null
