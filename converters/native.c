@@ -4,39 +4,51 @@
 #include "../common/buf.h"
 #include "../common/model.h"
 #include "../common/source.h"
-#include "../formats/format.h"
 #include "../formats/xml/xml.h"
-#include "defaults.h"
 
-/* read -> defaults -> write -> atomic output; nothing is written unless
- * every step succeeded. */
+int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
+                      enum xc_origin origin, const struct xc_source *src,
+                      const struct xc_settings *set, struct xc_buf *out,
+                      struct xc_diags *d)
+{
+    struct xc_domain dom;
+    int rc = -1;
+    const char *saved = d->file;
+    size_t errors = d->nerrors;
+
+    xc_domain_init(&dom);
+    d->file = src->name;
+    if (from->read(src, set, &dom, d) < 0 || d->nerrors > errors)
+        goto done;
+    if (xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > errors)
+        goto done;
+    if (to->write(&dom, set, out, d) < 0 || d->nerrors > errors)
+        goto done;
+    rc = 0;
+done:
+    d->file = saved;
+    xc_domain_free(&dom);
+    return rc;
+}
+
+/* load -> convert -> atomic output; nothing is written unless every step
+ * succeeded. */
 static int pipeline(const struct xc_format *from, const struct xc_format *to,
                     enum xc_origin origin, const char *input,
                     const char *output, const struct xc_settings *set,
                     struct xc_diags *d)
 {
     struct xc_source src;
-    struct xc_domain dom;
     struct xc_buf out = {0};
     int rc = -1;
 
-    xc_domain_init(&dom);
-    if (xc_source_load(&src, input, d) < 0)
+    if (xc_source_load(&src, input, d) < 0) {
+        xc_source_free(&src);
         return -1;
-    const char *saved = d->file;
-    d->file = src.name;
-    size_t errors = d->nerrors;
-    if (from->read(&src, set, &dom, d) < 0 || d->nerrors > errors)
-        goto done;
-    if (xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > errors)
-        goto done;
-    if (to->write(&dom, set, &out, d) < 0 || d->nerrors > errors)
-        goto done;
-    rc = xc_write_atomic(output, xc_buf_str(&out), out.len, d);
-done:
-    d->file = saved;
+    }
+    if (xc_convert_source(from, to, origin, &src, set, &out, d) == 0)
+        rc = xc_write_atomic(output, xc_buf_str(&out), out.len, d);
     xc_buf_free(&out);
-    xc_domain_free(&dom);
     xc_source_free(&src);
     return rc;
 }

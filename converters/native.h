@@ -2,8 +2,20 @@
 #ifndef XC_NATIVE_H
 #define XC_NATIVE_H
 
+#include "../common/buf.h"
 #include "../common/diag.h"
 #include "../common/settings.h"
+#include "../common/source.h"
+#include "../formats/format.h"
+#include "defaults.h"
+
+/* The in-memory core of every conversion: read src with `from`, apply
+ * libvirt's post-parse defaults, append the `to` text to *out.
+ * 0 on success; -1 after error diagnostics (d->file is src->name). */
+int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
+                      enum xc_origin origin, const struct xc_source *src,
+                      const struct xc_settings *set, struct xc_buf *out,
+                      struct xc_diags *d);
 
 /* Convert the native config at input (or "-") in format to domain XML,
  * written atomically to output (NULL or "-" = stdout).
