@@ -63,6 +63,7 @@ unit: $(UNIT_BIN)
 
 golden: $(XENCONV) tools
 	@sh tests/golden.sh $(XENCONV) $(BUILD)/tools
+	@sh tests/cli.sh $(XENCONV)
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)
