@@ -222,6 +222,9 @@ enum xc_controller_type {
 struct xc_controller {
     enum xc_controller_type type;
     unsigned index;
+    /* index not given (libvirt's idx -1): post-parse assigns one, as
+     * virDomainAssignControllerIndexes does, and clears this flag. */
+    bool auto_index;
     struct xc_str model;         /* usb: "qusb1", "qusb2", "piix3-uhci", ... */
     bool has_ports;
     unsigned ports;
@@ -306,6 +309,8 @@ struct xc_graphics {
 
 struct xc_video {
     struct xc_str model;         /* "cirrus", "vga", "xen", "qxl" */
+    bool has_ram;
+    unsigned ram;                /* KiB, qxl only */
     bool has_vram;
     unsigned vram;               /* KiB */
     bool has_heads;
