@@ -166,7 +166,8 @@ static void free_disk(struct xc_disk *d)
     struct xc_str *strs[] = {
         &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
         &d->protocol, &d->source_name, &d->auth_user, &d->secret_type,
-        &d->secret_usage, &d->secret_uuid, &d->target, &d->script};
+        &d->secret_usage, &d->secret_uuid, &d->target, &d->script,
+        &d->snapshot, &d->config_file};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
     for (size_t i = 0; i < d->hosts.n; i++) {

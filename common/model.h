@@ -209,6 +209,8 @@ struct xc_disk {
     bool readonly, shareable, transient;
     enum xc_tristate removable;
     struct xc_str script;        /* xl disk script= */
+    /* network rbd: <snapshot name=..> and <config file=..> */
+    struct xc_str snapshot, config_file;
     struct xc_drive_addr addr;
     struct xc_pos pos;
 };
@@ -294,6 +296,9 @@ struct xc_graphics {
     bool has_tls_port;
     int tls_port;
     struct xc_str listen;        /* listen address, if any */
+    /* a <listen type='address'/> element exists even when listen is
+     * unset (libvirt's xl/xm readers always add one for vnc/spice) */
+    bool has_listen;
     struct xc_str passwd;
     struct xc_str keymap;
     /* spice */
