@@ -22,6 +22,16 @@ struct xc_cfg_value {
     char *str;
     long long num;          /* NUMBER: its value */
     XC_VEC(struct xc_cfg_value) items;   /* LIST: strings and numbers */
+    /* STRING read from a file: the bytes between the quotes exactly as
+     * written, which is what libvirt's virConf returns (it knows no
+     * escapes); NULL when identical to str.  str is what xl reads: e.g.
+     * "a\\:b" gives str "a\:b", raw "a\\:b" (libvirt's xen_xl.c undoes
+     * the doubling itself for rbd, so use str, not raw). */
+    char *raw;
+    /* STRING: where xl would reject or misread this string (a """ string,
+     * an escape xl refuses or mangles: \x.., \NNN, \q); line 0: xl reads
+     * exactly str.  See docs/xl-strings.md. */
+    struct xc_pos xl_bad;
 };
 
 struct xc_cfg_entry {
@@ -47,6 +57,9 @@ int xc_cfg_parse(const struct xc_source *src, struct xc_cfg *out,
  * marked used; NULL if absent. */
 struct xc_cfg_entry *xc_cfg_get(struct xc_cfg *cfg, const char *key);
 
+/* How many entries name key (xl uses the last one, libvirt the first). */
+size_t xc_cfg_count(const struct xc_cfg *cfg, const char *key);
+
 /* ---- building (writers) ---------------------------------------------- */
 
 /* virConfSetValue semantics: replace the value of an existing key in place,
@@ -60,6 +73,9 @@ void xc_cfg_set_number(struct xc_cfg *cfg, const char *key, long long value);
 struct xc_cfg_value *xc_cfg_set_list(struct xc_cfg *cfg, const char *key);
 void xc_cfg_list_add_string(struct xc_cfg_value *list, const char *value,
                             struct xc_pos pos);
+void xc_cfg_list_add_number(struct xc_cfg_value *list, long long value);
+/* The list pointer from xc_cfg_set_list is invalidated by the next
+ * xc_cfg_set_* call on the same cfg: fill the list first. */
 
 /* Serialize in libvirt's virConfWriteMem layout:
  *   key = "value"      key = 123      key = [ "a", "b" ]
@@ -68,6 +84,15 @@ void xc_cfg_list_add_string(struct xc_cfg_value *list, const char *value,
  * A value that cannot be written safely is an error at its pos, and -1. */
 int xc_cfg_serialize(const struct xc_cfg *cfg, struct xc_buf *out,
                      struct xc_diags *d);
+
+/* XC_CFG_STYLE_XL is xc_cfg_serialize.  XC_CFG_STYLE_VIRCONF writes
+ * exactly what virConfWriteMem writes (""" strings included, backslashes
+ * verbatim), for the xm format whose reader is libvirt/Python; it refuses
+ * only values virConf itself would read back differently.  On -1 out is
+ * left as it was. */
+enum xc_cfg_style { XC_CFG_STYLE_XL = 0, XC_CFG_STYLE_VIRCONF };
+int xc_cfg_serialize_style(const struct xc_cfg *cfg, enum xc_cfg_style style,
+                           struct xc_buf *out, struct xc_diags *d);
 
 void xc_cfg_free(struct xc_cfg *cfg);
 

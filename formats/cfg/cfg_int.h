@@ -1,0 +1,74 @@
+/* Internal to formats/cfg: the token stream the parser reads, and the
+ * string-quoting rules the lexer and the serializer share. */
+#ifndef XC_CFG_INT_H
+#define XC_CFG_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cfg.h"
+
+/* ---- lexer (cfg_lex.c) ------------------------------------------------ */
+
+enum xc_cfg_tok {
+    XC_TOK_EOF,
+    XC_TOK_NEWLINE,   /* '\n' or '\r'; a comment ends in one */
+    XC_TOK_SEMI,      /* ';' */
+    XC_TOK_IDENT,     /* [A-Za-z][A-Za-z0-9_.]* */
+    XC_TOK_NUMBER,
+    XC_TOK_STRING,
+    XC_TOK_EQ,        /* '=' */
+    XC_TOK_PLUSEQ,    /* '+=' */
+    XC_TOK_LBRACK,
+    XC_TOK_RBRACK,
+    XC_TOK_COMMA,
+    XC_TOK_ERROR      /* already reported */
+};
+
+struct xc_cfg_lexer {
+    const char *p, *end;
+    const char *line_start;   /* first byte of the current line */
+    unsigned line;
+    struct xc_diags *d;
+};
+
+struct xc_cfg_token {
+    enum xc_cfg_tok kind;
+    struct xc_pos pos;        /* first byte */
+    const char *text;         /* IDENT, NUMBER: the bytes as written */
+    size_t len;
+    /* STRING: owned, handed to the value (NULL once taken). */
+    char *str, *raw;
+    struct xc_pos xl_bad;
+    long long num;            /* NUMBER */
+};
+
+void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,
+                     struct xc_diags *d);
+/* Next token into *t (whose owned strings must have been taken or freed).
+ * Errors are reported through lx->d and give XC_TOK_ERROR. */
+void xc_cfg_lex(struct xc_cfg_lexer *lx, struct xc_cfg_token *t);
+void xc_cfg_token_clear(struct xc_cfg_token *t);
+/* Position of the byte at p. */
+struct xc_pos xc_cfg_lex_pos(const struct xc_cfg_lexer *lx, const char *p);
+
+/* ---- quoting (cfg_quote.c) -------------------------------------------- */
+
+/* The byte xl's dequote makes of backslash + c, or -1 when xl rejects
+ * (or, for octal digits, mangles) that escape. */
+int xc_cfg_xl_unescape(char c);
+/* Append s quoted so that xl reads back exactly s, in the form closest to
+ * what libvirt writes. */
+void xc_cfg_quote_xl(struct xc_buf *out, const char *s);
+/* Append s exactly as virConfWriteMem would; -1 (nothing appended) when
+ * virConf would read that text back as something else. */
+int xc_cfg_quote_virconf(struct xc_buf *out, const char *s);
+/* Key spellings each reader accepts. */
+bool xc_cfg_xl_key_ok(const char *key);
+bool xc_cfg_virconf_key_ok(const char *key);
+
+/* ---- values (cfg_build.c) --------------------------------------------- */
+
+void xc_cfg_value_clear(struct xc_cfg_value *v);
+
+#endif
