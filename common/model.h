@@ -223,6 +223,7 @@ enum xc_controller_type {
 
 struct xc_controller {
     enum xc_controller_type type;
+    bool has_index;              /* false: no index given (libvirt's -1) */
     unsigned index;
     /* index not given (libvirt's idx -1): post-parse assigns one, as
      * virDomainAssignControllerIndexes does, and clears this flag. */
