@@ -225,8 +225,9 @@ struct xc_controller {
     enum xc_controller_type type;
     bool has_index;              /* false: no index given (libvirt's -1) */
     unsigned index;
-    /* index not given (libvirt's idx -1): post-parse assigns one, as
-     * virDomainAssignControllerIndexes does, and clears this flag. */
+    /* Post-parse assigns an index (virDomainAssignControllerIndexes) to
+     * every controller with !has_index or auto_index, then sets has_index
+     * and clears auto_index. */
     bool auto_index;
     struct xc_str model;         /* usb: "qusb1", "qusb2", "piix3-uhci", ... */
     bool has_ports;

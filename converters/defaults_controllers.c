@@ -15,6 +15,12 @@ static bool ctrl_exists(const struct dflt *st, enum xc_controller_type type,
     return dflt_map_find(&st->ctrl_used, ctrl_key(type, idx), NULL, NULL) != NULL;
 }
 
+/* libvirt's idx -1: no index given */
+static bool ctrl_unindexed(const struct xc_controller *c)
+{
+    return c->auto_index || !c->has_index;
+}
+
 static void ctrl_mark(struct dflt *st, enum xc_controller_type type, unsigned idx)
 {
     if (!ctrl_exists(st, type, idx))
@@ -27,7 +33,7 @@ void dflt_ctrl_init(struct dflt *st)
 
     for (size_t i = 0; i < dom->controllers.n; i++) {
         struct xc_controller *c = &dom->controllers.v[i];
-        if (!c->auto_index)
+        if (!ctrl_unindexed(c))
             ctrl_mark(st, c->type, c->index);
     }
 }
@@ -55,6 +61,7 @@ static void ctrl_add(struct dflt *st, enum xc_controller_type type,
     struct xc_controller *c = xc_vec_push(&st->dom->controllers);
     c->type = type;
     c->index = index;
+    c->has_index = true;
     c->pos = pos;
     ctrl_mark(st, type, index);
 }
@@ -89,7 +96,7 @@ void dflt_ctrl_assign_indexes(struct dflt *st)
     for (size_t i = 0; i < dom->controllers.n; i++) {
         const struct xc_controller *c = &dom->controllers.v[i];
         int m = usb2_model(c);
-        if (m && !c->auto_index)
+        if (m && !ctrl_unindexed(c))
             dflt_map_put(&usb2, usb2_key(c->index, m), 0);
     }
 
@@ -97,7 +104,7 @@ void dflt_ctrl_assign_indexes(struct dflt *st)
         struct xc_controller *c = &dom->controllers.v[i];
         int m = usb2_model(c);
 
-        if (c->auto_index) {
+        if (ctrl_unindexed(c)) {
             const struct xc_controller *prev = NULL;
             /* A USB2 companion joins the group of the USB controller just
              * before it, unless that group already has this model. */
@@ -109,6 +116,7 @@ void dflt_ctrl_assign_indexes(struct dflt *st)
             else
                 c->index = ctrl_unused_index(st, c->type);
             c->auto_index = false;
+            c->has_index = true;
             ctrl_mark(st, c->type, c->index);
             if (m)
                 dflt_map_put(&usb2, usb2_key(c->index, m), 0);

@@ -115,7 +115,8 @@ static char *dump(const struct xc_domain *dom)
     }
     for (size_t i = 0; i < dom->controllers.n; i++) {
         const struct xc_controller *c = &dom->controllers.v[i];
-        xc_buf_addf(&b, "ctrl %d %u auto=%d", (int)c->type, c->index, c->auto_index);
+        xc_buf_addf(&b, "ctrl %d %u has=%d auto=%d", (int)c->type, c->index,
+                    c->has_index, c->auto_index);
         dump_str(&b, "model", &c->model);
         xc_buf_addc(&b, '\n');
     }
@@ -349,10 +350,10 @@ START_TEST(controller_indexes)
     xc_str_set(&u->model, "qusb2", xc_nopos);
     u = xc_vec_push(&dom.controllers);
     u->type = XC_CTRL_USB;
+    u->has_index = true;
     u->index = 1;
     u = xc_vec_push(&dom.controllers);
-    u->type = XC_CTRL_USB;
-    u->auto_index = true;
+    u->type = XC_CTRL_USB;          /* !has_index: libvirt's -1 too */
     /* an ich9 EHCI and its companions share one index */
     const char *ich9[] = {"ich9-ehci1", "ich9-uhci1", "ich9-uhci2"};
     for (int i = 0; i < 3; i++) {
@@ -367,6 +368,7 @@ START_TEST(controller_indexes)
     for (int i = 0; i < 6; i++) {
         ck_assert_uint_eq(dom.controllers.v[i].index, want[i]);
         ck_assert(!dom.controllers.v[i].auto_index);
+        ck_assert(dom.controllers.v[i].has_index);
     }
     ck_assert_int_eq(dom.controllers.v[6].type, XC_CTRL_XENBUS);
     assert_idempotent(&dom, XC_ORIGIN_NATIVE);
@@ -377,6 +379,7 @@ START_TEST(controller_indexes)
     for (int i = 0; i < 2; i++) {
         u = xc_vec_push(&dom.controllers);
         u->type = XC_CTRL_IDE;
+        u->has_index = true;
         u->pos = at(7 + i, 5);
     }
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), -1);
