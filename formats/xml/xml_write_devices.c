@@ -55,7 +55,7 @@ static void write_disk_source(struct xw *w, const struct xc_disk *disk)
     xw_attr(w, "name", disk->source_name.s ? &disk->source_name : &disk->source);
     bool auth = disk->auth_user.s || disk->secret_type.s || disk->secret_usage.s ||
                 disk->secret_uuid.s;
-    if (!disk->hosts.n && !auth) {
+    if (!disk->hosts.n && !auth && !disk->snapshot.s && !disk->config_file.s) {
         xw_lit(w, "/>\n");
         return;
     }
@@ -70,6 +70,16 @@ static void write_disk_source(struct xw *w, const struct xc_disk *disk)
         if (h->transport.s && !xw_streq(h->transport.s, "tcp"))
             xw_attr(w, "transport", &h->transport);
         xw_attr(w, "socket", &h->socket);
+        xw_lit(w, "/>\n");
+    }
+    if (disk->snapshot.s) {
+        xw_line(w, "<snapshot");
+        xw_attr(w, "name", &disk->snapshot);
+        xw_lit(w, "/>\n");
+    }
+    if (disk->config_file.s) {
+        xw_line(w, "<config");
+        xw_attr(w, "file", &disk->config_file);
         xw_lit(w, "/>\n");
     }
     if (auth) {
@@ -147,7 +157,11 @@ static void write_controller(struct xw *w, const struct xc_controller *c)
 {
     xw_line(w, "<controller type='");
     xw_lit(w, enum_or(XC_T_CONTROLLER_TYPE, c->type, "ide"));
-    xw_fmt(w, "' index='%u'", c->index);
+    /* an index post-parse never assigned prints as libvirt's -1 */
+    if (c->auto_index)
+        xw_lit(w, "' index='-1'");
+    else
+        xw_fmt(w, "' index='%u'", c->index);
     xw_attr(w, "model", &c->model);
     if ((c->type == XC_CTRL_USB || c->type == XC_CTRL_VIRTIO_SERIAL) && c->has_ports)
         xw_attr_u(w, "ports", c->ports);
@@ -474,8 +488,10 @@ static void write_input(struct xw *w, const struct xc_input *in)
 
 static void write_listen(struct xw *w, const struct xc_graphics *g)
 {
-    /* The model holds one listen of type 'address', as the Xen parsers
-     * and libvirt's XML parser make for vnc and spice. */
+    /* The model holds one listen of type 'address'.  libvirt 9.0.0 always
+     * has one for vnc and spice (its XML parser and the Xen parsers add it
+     * when none is given), so it is printed whether or not has_listen is
+     * set. */
     xw_line(w, "<listen type='address'");
     xw_attr(w, "address", &g->listen);
     xw_lit(w, "/>\n");
@@ -569,6 +585,8 @@ static void write_video(struct xw *w, const struct xc_video *v)
     xw_line(w, "<model type='");
     xw_value_attr(w, v->model.s ? v->model.s : "default", v->model.pos, "video model");
     xw_lit(w, "'");
+    if (v->has_ram && v->ram)
+        xw_attr_u(w, "ram", v->ram);
     if (v->has_vram && v->vram)
         xw_attr_u(w, "vram", v->vram);
     if (v->has_heads && v->heads)
