@@ -1,7 +1,25 @@
 /* xc_defaults_apply: libvirt 9.0.0's virDomainDefPostParse for the libxl
  * driver (and, for domain XML, virDomainDefValidate), step by step in
- * libvirt's order.  The steps live in the other defaults_*.c files; see
- * docs/defaults.md for what is deliberately left out. */
+ * libvirt's order.  The steps live in the other defaults_*.c files.
+ *
+ * Deliberate differences and omissions:
+ * - No <emulator> default: libvirt 9.0.0's libxl driver has no basic
+ *   post-parse callback, so a config without device_model_override stays
+ *   without one.  Likewise no loader default: xenParseXLOS (the xl reader)
+ *   sets hvmloader, the xm reader takes it from kernel=.
+ * - os.arch falls back to settings.arch and, for native input, os.machine
+ *   to xenfv/xenpv/xenpvh: what libvirt's parsers take from the
+ *   capabilities; a no-op when the reader already did it.
+ * - Video vram defaults assume upstream qemu as device model (libvirt runs
+ *   the emulator with -help to tell qemu-traditional apart).
+ * - Nothing the model cannot hold: per-device boot order, vCPU hotplug
+ *   state, hugepages, SCSI hostdevs, smartcards, spice listen type none,
+ *   firmware autoselection, disk snapshot modes, memory hotplug.
+ * - The implicit disk controllers of one type are capped at 2^20 (libvirt
+ *   would try to allocate however many a huge drive address asks for).
+ * - Every step is linear in the number of devices (hash of controller
+ *   indexes, running maxima for target ports, first-member hash for
+ *   duplicate checks). */
 #include "defaults.h"
 
 #include "defaults_priv.h"
