@@ -157,8 +157,8 @@ static void write_controller(struct xw *w, const struct xc_controller *c)
 {
     xw_line(w, "<controller type='");
     xw_lit(w, enum_or(XC_T_CONTROLLER_TYPE, c->type, "ide"));
-    /* an index post-parse never assigned prints as libvirt's -1 */
-    if (c->auto_index)
+    /* an index nobody gave or assigned prints as libvirt's -1 */
+    if (c->auto_index || !c->has_index)
         xw_lit(w, "' index='-1'");
     else
         xw_fmt(w, "' index='%u'", c->index);
@@ -497,6 +497,20 @@ static void write_listen(struct xw *w, const struct xc_graphics *g)
     xw_lit(w, "/>\n");
 }
 
+/* The password is written in the SECURE formatting of inactive XML.  A
+ * running domain's XML (a model with an id: libvirt's sexpr2xml, which
+ * formats with no flags) leaves it out, as libvirt does. */
+static void write_passwd(struct xw *w, const struct xc_graphics *g)
+{
+    if (!g->passwd.s)
+        return;
+    if (w->active) {
+        xw_lost(w, g->passwd.pos, "a graphics password in a running domain's XML");
+        return;
+    }
+    xw_attr(w, "passwd", &g->passwd);
+}
+
 static void write_graphics(struct xw *w, const struct xc_graphics *g)
 {
     xw_line(w, "<graphics type='");
@@ -536,7 +550,7 @@ static void write_graphics(struct xw *w, const struct xc_graphics *g)
         xw_fmt(w, " autoport='%s'", autoport ? "yes" : "no");
         xw_attr(w, "listen", &g->listen);
         xw_attr(w, "keymap", &g->keymap);
-        xw_attr(w, "passwd", &g->passwd);
+        write_passwd(w, g);
         xw_lit(w, ">\n");
         w->depth++;
         write_listen(w, g);
@@ -557,7 +571,7 @@ static void write_graphics(struct xw *w, const struct xc_graphics *g)
         xw_attr(w, "keymap", &g->keymap);
         if (g->default_mode.s && !xw_streq(g->default_mode.s, "any"))
             xw_attr(w, "defaultMode", &g->default_mode);
-        xw_attr(w, "passwd", &g->passwd);
+        write_passwd(w, g);
         xw_lit(w, ">\n");
         w->depth++;
         write_listen(w, g);

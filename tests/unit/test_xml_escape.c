@@ -204,6 +204,7 @@ static void build_pv(struct xc_domain *dom)
 
     struct xc_controller *c = xc_vec_push(&dom->controllers);
     c->type = XC_CTRL_XENBUS;
+    c->has_index = true;
 
     struct xc_net *n = xc_vec_push(&dom->nets);
     n->type = XC_NET_BRIDGE;
@@ -333,10 +334,12 @@ START_TEST(hvm_domain_layout)
 
     struct xc_controller *c = xc_vec_push(&dom.controllers);
     c->type = XC_CTRL_XENBUS;
+    c->has_index = true;
     c->has_max_grant_frames = true;
     c->max_grant_frames = 64;
     c = xc_vec_push(&dom.controllers);
     c->type = XC_CTRL_USB;
+    c->has_index = true;
     set(&c->model, "qusb2");
     c->has_ports = true;
     c->ports = 6;
