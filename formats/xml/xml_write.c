@@ -289,7 +289,8 @@ static void write_os(struct xw *w, const struct xc_domain *dom)
     xw_attr(w, "arch", &os->arch);
     xw_attr(w, "machine", &os->machine);
     /* libvirt prints the Xen PV type as the historical "linux". */
-    const char *type = os->type == XC_OS_XEN ? "linux" : enum_or(XC_T_OS_TYPE, os->type, "hvm");
+    bool xen = !dom->virt_type.s || xw_streq(dom->virt_type.s, "xen");
+    const char *type = os->type == XC_OS_XEN && xen ? "linux" : enum_or(XC_T_OS_TYPE, os->type, "hvm");
     xw_fmt(w, ">%s</type>\n", type);
 
     if (os->loader.s || os->loader_readonly || os->loader_type) {

@@ -670,6 +670,47 @@ START_TEST(network_disk)
 }
 END_TEST
 
+/* A model with a domain id is formatted as libvirt formats a running
+ * domain without flags (sexpr2xml): id printed, pty paths and generated
+ * interface names kept, the graphics password left out (with a warning). */
+START_TEST(running_domain_layout)
+{
+    struct xc_domain dom;
+    build_pv(&dom);
+    dom.has_id = true;
+    dom.id = 6;
+    set(&dom.nets.v[0].ifname, "vif6.0");
+    set(&dom.consoles.v[0].path, "/dev/pts/5");
+    struct xc_graphics *g = xc_vec_push(&dom.graphics);
+    g->type = XC_GFX_VNC;
+    g->has_port = true;
+    g->port = 5906;
+    g->autoport = XC_TRI_YES;
+    set(&g->passwd, "secret");
+    struct xc_buf out = {0};
+    struct xc_diags d = {0};
+    ck_assert_int_eq(write_dom(&dom, &out, &d), 0);
+    const char *x = xc_buf_str(&out);
+    ck_assert_ptr_nonnull(strstr(x, "<domain type='xen' id='6'>\n"));
+    ck_assert_ptr_nonnull(strstr(x,
+        "      <script path='vif-bridge'/>\n"
+        "      <target dev='vif6.0'/>\n"));
+    ck_assert_ptr_nonnull(strstr(x,
+        "    <console type='pty' tty='/dev/pts/5'>\n"
+        "      <source path='/dev/pts/5'/>\n"
+        "      <target type='xen' port='0'/>\n"));
+    ck_assert_ptr_nonnull(strstr(x,
+        "    <graphics type='vnc' port='5906' autoport='yes'>\n"
+        "      <listen type='address'/>\n"
+        "    </graphics>\n"));
+    ck_assert_ptr_null(strstr(x, "secret"));
+    ck_assert_uint_eq(d.nwarnings, 1);
+    xc_buf_free(&out);
+    xc_diags_free(&d);
+    xc_domain_free(&dom);
+}
+END_TEST
+
 /* ---- refusals ------------------------------------------------------- */
 
 static void expect_refused(struct xc_domain *dom, unsigned line, unsigned col)
@@ -828,6 +869,7 @@ int main(void)
     tcase_add_test(tc, hvm_domain_layout);
     tcase_add_test(tc, cpu_numa_namespace);
     tcase_add_test(tc, network_disk);
+    tcase_add_test(tc, running_domain_layout);
     tcase_add_test(tc, refuses_control_char_in_name);
     tcase_add_test(tc, refuses_control_char_in_attribute);
     tcase_add_test(tc, refuses_invalid_utf8);
