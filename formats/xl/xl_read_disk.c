@@ -1,0 +1,436 @@
+/* disk = [ "spec", ... ] read as libvirt 9.0.0's xenParseXLDisk does: each
+ * spec goes through libxlutil's xlu_disk_parse (the one place outside
+ * converters/ that uses libxl), then is mapped onto the model; rbd:
+ * sources are split as virStorageSourceParseRBDColonString does.
+ *
+ * xlu_disk_parse prints its complaints to the FILE* its XLU_Config was
+ * made with: that is a memory stream here, and each complaint becomes a
+ * diagnostic at the spec's position. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxl.h>
+#include <libxlutil.h>
+
+#include "../../common/buf.h"
+#include "../../common/xalloc.h"
+#include "xl_read.h"
+
+struct xc_xl_disk_parser {
+    FILE *report;
+    char *buf;
+    size_t len;
+    size_t seen;          /* report bytes already turned into diagnostics */
+    XLU_Config *cfg;
+};
+
+struct xc_xl_disk_parser *xc_xl_disk_parser_new(void)
+{
+    struct xc_xl_disk_parser *p = xc_calloc(1, sizeof(*p));
+    p->report = open_memstream(&p->buf, &p->len);
+    if (!p->report) {
+        free(p);
+        return NULL;
+    }
+    p->cfg = xlu_cfg_init(p->report, "disk");
+    if (!p->cfg) {
+        fclose(p->report);
+        free(p->buf);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void xc_xl_disk_parser_free(struct xc_xl_disk_parser *p)
+{
+    if (!p)
+        return;
+    xlu_cfg_destroy(p->cfg);
+    fclose(p->report);
+    free(p->buf);
+    free(p);
+}
+
+/* The report text xlu wrote since the last call, reduced to its message:
+ * "disk: config parsing error in disk specification: MSG in `SPEC'". */
+static char *take_report(struct xc_xl_disk_parser *p)
+{
+    fflush(p->report);
+    if (p->len <= p->seen)
+        return NULL;
+    struct xc_buf out = {0};
+    const char *s = p->buf + p->seen;
+    const char *end = p->buf + p->len;
+    p->seen = p->len;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *le = nl ? nl : end;
+        const char *m = s;
+        static const char lead[] = "config parsing error in disk specification: ";
+        const char *hit = NULL;
+        for (const char *q = s; q + sizeof(lead) - 1 <= le; q++)
+            if (memcmp(q, lead, sizeof(lead) - 1) == 0) {
+                hit = q;
+                break;
+            }
+        if (hit)
+            m = hit + sizeof(lead) - 1;
+        const char *me = le;
+        /* drop the trailing " in `SPEC'" */
+        for (const char *q = le; q > m + 4; q--)
+            if (memcmp(q - 5, " in `", 5) == 0 && le[-1] == '\'') {
+                me = q - 5;
+                break;
+            }
+        if (me > m) {
+            if (out.len)
+                xc_buf_add(&out, "; ");
+            xc_buf_add_len(&out, m, (size_t)(me - m));
+        }
+        s = nl ? nl + 1 : end;
+    }
+    return out.len ? xc_buf_steal(&out) : (xc_buf_free(&out), NULL);
+}
+
+/* ---- rbd ----------------------------------------------------------------- */
+
+static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
+                        struct xc_diags *d)
+{
+    char *port = NULL;
+    char *br = strchr(hostport, ']');
+    if (br) {
+        /* [IPv6]\:PORT: strip the brackets */
+        if (hostport[0] == '[')
+            hostport++;
+        *br = '\0';
+        if (br[1] == '\\' && br[2] == ':')
+            port = br + 3;
+        else if (br[1] != '\0') {
+            xc_error(d, pos, "bad-rbd", "rbd mon_host: expected '\\:PORT' "
+                     "after ']' in '%s]%s'", hostport, br + 1);
+            return -1;
+        }
+    } else {
+        port = strstr(hostport, "\\:");
+        if (port) {
+            *port = '\0';
+            port += 2;
+        }
+    }
+
+    struct xc_net_host *h = xc_vec_push(&dk->hosts);
+    if (port) {
+        unsigned long long pv;
+        if (xlr_parse_ull(port, 10, &pv) < 0 || pv > 65535) {
+            xc_error(d, pos, "bad-rbd", "rbd mon_host: bad port '%s' "
+                     "(0-65535)", port);
+            return -1;
+        }
+        if (pv) {
+            char num[8];
+            snprintf(num, sizeof(num), "%llu", pv);
+            xc_str_set(&h->port, num, pos);
+        }
+    }
+    /* "\:" inside the name stands for ':' */
+    struct xc_buf name = {0};
+    for (const char *q = hostport; *q; q++) {
+        if (q[0] == '\\' && q[1] == ':') {
+            xc_buf_addc(&name, ':');
+            q++;
+        } else {
+            xc_buf_addc(&name, *q);
+        }
+    }
+    h->name.s = xc_buf_steal(&name);
+    h->name.pos = pos;
+    return 0;
+}
+
+int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
+                    struct xc_diags *d)
+{
+    /* xen_xl.c first undoes doubled backslashes */
+    struct xc_buf t = {0};
+    for (const char *q = src; *q; q++) {
+        xc_buf_addc(&t, *q);
+        if (q[0] == '\\' && q[1] == '\\')
+            q++;
+    }
+    char *s = xc_buf_steal(&t);
+    char *path = s;
+    char *options = NULL;
+    int ret = -1;
+
+    if (strncmp(path, "rbd:", 4) == 0)
+        path += 4;
+    char *c = strchr(path, ':');
+    if (c) {
+        *c = '\0';
+        options = c + 1;
+    }
+    char *at = strchr(path, '@');
+    if (at) {
+        *at = '\0';
+        xc_str_set(&dk->snapshot, at + 1, pos);
+    }
+    dk->type = XC_DISK_NETWORK;
+    xc_str_set(&dk->protocol, "rbd", pos);
+    /* libvirt keeps pool and image apart and prints them as "pool/image" */
+    xc_str_set(&dk->source_name, path, pos);
+
+    bool have_id = false;
+    char *p = options;
+    while (p && *p) {
+        char *e = p;
+        while (*e && *e != ':') {
+            if (*e == '\\') {
+                e++;
+                if (!*e)
+                    break;
+            }
+            e++;
+        }
+        char *next = *e ? e + 1 : e;
+        *e = '\0';
+
+        if (strncmp(p, "id=", 3) == 0) {
+            if (have_id) {
+                xc_error(d, pos, "bad-rbd", "rbd source: duplicate 'id' in "
+                         "'%s'", src);
+                goto out;
+            }
+            have_id = true;
+            xc_str_set(&dk->auth_user, p + 3, pos);
+            xc_str_set(&dk->secret_type, "ceph", pos);
+        } else if (strncmp(p, "mon_host=", 9) == 0) {
+            char *h = p + 9;
+            while (h < e) {
+                char *sep;
+                for (sep = h; sep < e; sep++) {
+                    if (sep[0] == '\\' && (sep[1] == ',' || sep[1] == ';' ||
+                                           sep[1] == ' ')) {
+                        *sep = '\0';
+                        sep += 2;
+                        break;
+                    }
+                }
+                if (rbd_add_host(h, pos, dk, d) < 0)
+                    goto out;
+                h = sep;
+            }
+        } else if (strncmp(p, "conf=", 5) == 0) {
+            xc_str_set(&dk->config_file, p + 5, pos);
+        } else {
+            char *eq = strchr(p, '=');
+            xc_warn(d, pos, "unused-option", "rbd option '%.*s' is not used "
+                    "by xen-xl conversion (libvirt 9.0.0 ignores it)",
+                    (int)(eq ? (size_t)(eq - p) : strlen(p)), p);
+        }
+        p = next;
+    }
+    ret = 0;
+out:
+    free(s);
+    return ret;
+}
+
+/* ---- one disk -------------------------------------------------------------- */
+
+static void warn_dropped(const libxl_device_disk *ld, struct xc_pos pos,
+                         struct xc_diags *d)
+{
+    if (ld->backend_domname)
+        xc_warn(d, pos, "unused-option", "disk backend='%s' is not used by "
+                "xen-xl conversion (libvirt 9.0.0 ignores it)",
+                ld->backend_domname);
+    if (ld->direct_io_safe)
+        xc_warn(d, pos, "unused-option", "disk direct-io-safe is not used by "
+                "xen-xl conversion (libvirt 9.0.0 ignores it)");
+    if (!libxl_defbool_is_default(ld->discard_enable))
+        xc_warn(d, pos, "unused-option", "disk discard/no-discard is not used "
+                "by xen-xl conversion (libvirt 9.0.0 ignores it)");
+    if (!libxl_defbool_is_default(ld->colo_enable))
+        xc_warn(d, pos, "unused-option", "disk COLO options are not used by "
+                "xen-xl conversion (libvirt 9.0.0 ignores them)");
+    if (!libxl_defbool_is_default(ld->trusted))
+        xc_warn(d, pos, "unused-option", "disk trusted/untrusted is not used "
+                "by xen-xl conversion (libvirt 9.0.0 ignores it)");
+    if (ld->specification != LIBXL_DISK_SPECIFICATION_UNKNOWN)
+        xc_warn(d, pos, "unused-option", "disk specification= is not used by "
+                "xen-xl conversion (libvirt 9.0.0 ignores it)");
+}
+
+/* A network source turned into a file/block one by the backend, as
+ * virDomainDiskSetType does in libvirt: only the image name stays. */
+static void network_to_local(struct xc_disk *dk, enum xc_disk_type type,
+                             struct xc_pos pos, struct xc_diags *d)
+{
+    if (dk->type != XC_DISK_NETWORK) {
+        dk->type = type;
+        return;
+    }
+    xc_warn(d, pos, "suspicious-value", "rbd source with this backend or "
+            "device type: libvirt reads it as a local %s named by the image",
+            type == XC_DISK_BLOCK ? "device" : "file");
+    const char *name = dk->source_name.s;
+    const char *slash = name ? strchr(name, '/') : NULL;
+    xc_str_set(&dk->source, slash ? slash + 1 : (name ? name : ""), pos);
+    struct xc_disk tmp = {0};
+    tmp.protocol = dk->protocol;
+    tmp.source_name = dk->source_name;
+    tmp.hosts = dk->hosts;
+    tmp.auth_user = dk->auth_user;
+    tmp.secret_type = dk->secret_type;
+    tmp.snapshot = dk->snapshot;
+    tmp.config_file = dk->config_file;
+    memset(&dk->protocol, 0, sizeof(dk->protocol));
+    memset(&dk->source_name, 0, sizeof(dk->source_name));
+    memset(&dk->hosts, 0, sizeof(dk->hosts));
+    memset(&dk->auth_user, 0, sizeof(dk->auth_user));
+    memset(&dk->secret_type, 0, sizeof(dk->secret_type));
+    memset(&dk->snapshot, 0, sizeof(dk->snapshot));
+    memset(&dk->config_file, 0, sizeof(dk->config_file));
+    xlr_disk_clear(&tmp);
+    dk->type = type;
+}
+
+int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
+                     struct xc_pos pos, bool hvm, struct xc_disk *dk,
+                     struct xc_diags *d)
+{
+    libxl_device_disk ld;
+    const char *specs[1] = {spec};
+    int ret = -1;
+
+    memset(dk, 0, sizeof(*dk));
+    dk->pos = pos;
+    libxl_device_disk_init(&ld);
+    int rc = xlu_disk_parse(p->cfg, 1, specs, &ld);
+    char *msg = take_report(p);
+    if (rc) {
+        xc_error(d, pos, "bad-disk", "disk spec '%s': %s", spec,
+                 msg ? msg : "could not be parsed");
+        goto out;
+    }
+    if (msg)
+        xc_warn(d, pos, "disk-spec", "disk spec '%s': %s", spec, msg);
+    warn_dropped(&ld, pos, d);
+
+    if (ld.pdev_path) {
+        if (strncmp(ld.pdev_path, "rbd:", 4) == 0) {
+            if (xc_xl_parse_rbd(ld.pdev_path, pos, dk, d) < 0)
+                goto out;
+        } else {
+            xc_str_set(&dk->source, ld.pdev_path, pos);
+        }
+    }
+    if (ld.vdev)
+        xc_str_set(&dk->target, ld.vdev, pos);
+    dk->readonly = !ld.readwrite;
+    dk->removable = ld.removable ? XC_TRI_YES : XC_TRI_ABSENT;
+    if (ld.script)
+        xc_str_set(&dk->script, ld.script, pos);
+
+    if (ld.is_cdrom) {
+        xc_str_set(&dk->driver_name, "qemu", pos);
+        network_to_local(dk, XC_DISK_FILE, pos, d);
+        dk->device = XC_DISK_DEV_CDROM;
+        if (dk->source.s && dk->source.s[0])
+            xc_str_set(&dk->driver_type, "raw", pos);
+    } else {
+        const char *fmt = NULL;
+        switch (ld.format) {
+        case LIBXL_DISK_FORMAT_QCOW: fmt = "qcow"; break;
+        case LIBXL_DISK_FORMAT_QCOW2: fmt = "qcow2"; break;
+        case LIBXL_DISK_FORMAT_VHD: fmt = "vhd"; break;
+        case LIBXL_DISK_FORMAT_RAW:
+        case LIBXL_DISK_FORMAT_UNKNOWN: fmt = "raw"; break;
+        case LIBXL_DISK_FORMAT_EMPTY: break;
+        case LIBXL_DISK_FORMAT_QED: fmt = "qed"; break;
+        default:
+            xc_error(d, pos, "bad-disk", "disk spec '%s': image format '%s' "
+                     "is not supported", spec,
+                     libxl_disk_format_to_string(ld.format));
+            goto out;
+        }
+        if (fmt)
+            xc_str_set(&dk->driver_type, fmt, pos);
+
+        switch (ld.backend) {
+        case LIBXL_DISK_BACKEND_QDISK:
+        case LIBXL_DISK_BACKEND_UNKNOWN:
+            xc_str_set(&dk->driver_name, "qemu", pos);
+            if (dk->type == XC_DISK_TYPE_NONE)
+                dk->type = XC_DISK_FILE;
+            break;
+        case LIBXL_DISK_BACKEND_TAP:
+            xc_str_set(&dk->driver_name, "tap", pos);
+            network_to_local(dk, XC_DISK_FILE, pos, d);
+            break;
+        case LIBXL_DISK_BACKEND_PHY:
+            xc_str_set(&dk->driver_name, "phy", pos);
+            network_to_local(dk, XC_DISK_BLOCK, pos, d);
+            break;
+        default:
+            xc_error(d, pos, "bad-disk", "disk spec '%s': backend '%s' is not "
+                     "supported (libvirt knows phy, tap and qdisk)", spec,
+                     libxl_disk_backend_to_string(ld.backend));
+            goto out;
+        }
+    }
+
+    if ((ld.vdev && strncmp(ld.vdev, "xvd", 3) == 0) || !hvm)
+        dk->bus = XC_BUS_XEN;
+    else if (ld.vdev && strncmp(ld.vdev, "sd", 2) == 0)
+        dk->bus = XC_BUS_SCSI;
+    else
+        dk->bus = XC_BUS_IDE;
+    ret = 0;
+out:
+    if (ret < 0)
+        xlr_disk_clear(dk);
+    free(msg);
+    libxl_device_disk_dispose(&ld);
+    return ret;
+}
+
+int xlr_read_disks(struct xlr *r)
+{
+    struct xc_cfg_value *v = xlr_value(r, "disk");
+    if (!v)
+        return 0;
+    if (v->kind != XC_CFG_LIST) {
+        xc_warn(r->d, v->pos, "ignored-value", "disk must be a list of "
+                "strings; this value is ignored (as libvirt does)");
+        return 0;
+    }
+    struct xc_xl_disk_parser *p = xc_xl_disk_parser_new();
+    if (!p) {
+        xlr_error(r, v->pos, "internal", "cannot set up the xl disk parser");
+        return -1;
+    }
+    bool hvm = r->dom->os.type == XC_OS_HVM;
+    int ret = 0;
+    for (size_t i = 0; i < v->items.n; i++) {
+        struct xc_cfg_value *it = &v->items.v[i];
+        if (it->kind != XC_CFG_STRING) {
+            xc_warn(r->d, it->pos, "ignored-value", "disk list item is not a "
+                    "string; ignored (as libvirt does)");
+            continue;
+        }
+        struct xc_disk dk;
+        if (xc_xl_parse_disk(p, xlr_text(it), it->pos, hvm, &dk, r->d) < 0) {
+            r->failed = true;
+            ret = -1;
+            continue;
+        }
+        *xc_vec_push(&r->dom->disks) = dk;
+    }
+    xc_xl_disk_parser_free(p);
+    return ret;
+}
