@@ -165,6 +165,7 @@ int xr_gfx_child_start(struct xr_ctx *c, struct xr_frame *f)
             xr_unmodeled(c, f->pos, xr_path(c), type);
             return skip_unmodeled(c, f);
         }
+        g->has_listen = true;
         const char *addr = xr_attr(c, "address");
         if (addr && g->listen.s && strcmp(addr, g->listen.s) != 0)
             return xr_error(c, xr_attr_pos(c, "address"),
@@ -255,6 +256,12 @@ int xr_video_model_start(struct xr_ctx *c, struct xr_frame *f)
         if (xc_parse_uint(vram, 10, &v->vram) < 0)
             return xr_error(c, xr_attr_pos(c, "vram"), "cannot parse video vram '%s'", vram);
         v->has_vram = true;
+    }
+    const char *ram = xr_attr(c, "ram");
+    if (ram) {
+        if (xc_parse_uint(ram, 10, &v->ram) < 0)
+            return xr_error(c, xr_attr_pos(c, "ram"), "cannot parse video ram '%s'", ram);
+        v->has_ram = true;
     }
     const char *heads = xr_attr(c, "heads");
     if (heads) {

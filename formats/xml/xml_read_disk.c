@@ -148,7 +148,8 @@ static void drop_current_disk(struct xr_ctx *c)
     struct xc_str *strs[] = {
         &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
         &d->protocol, &d->source_name, &d->auth_user, &d->secret_type,
-        &d->secret_usage, &d->secret_uuid, &d->target, &d->script};
+        &d->secret_usage, &d->secret_uuid, &d->target, &d->script,
+        &d->snapshot, &d->config_file};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
     for (size_t i = 0; i < d->hosts.n; i++) {
@@ -163,6 +164,22 @@ static void drop_current_disk(struct xr_ctx *c)
     c->disk = NULL;
     /* the <disk> frame sits just below the current one */
     c->stack.v[c->stack.n - 2].id = XR_UNKNOWN;
+}
+
+/* <source><snapshot name=/> and <config file=/>: network rbd only. */
+int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f)
+{
+    struct xc_disk *d = c->disk;
+    bool rbd = d->type == XC_DISK_NETWORK && d->protocol.s && strcmp(d->protocol.s, "rbd") == 0;
+    if (!rbd) {
+        xr_unmodeled(c, f->pos, xr_path(c), NULL);
+        return skip_unmodeled(c, f);
+    }
+    if (f->id == XR_DISK_SNAPSHOT)
+        xr_attr_str(c, "name", &d->snapshot);
+    else
+        xr_attr_str(c, "file", &d->config_file);
+    return 0;
 }
 
 int xr_disk_target_start(struct xr_ctx *c, struct xr_frame *f)

@@ -38,7 +38,7 @@ enum xr_elem_id {
     XR_DEVICES, XR_EMULATOR,
     XR_DISK, XR_DISK_DRIVER, XR_DISK_SOURCE, XR_DISK_HOST, XR_DISK_TARGET,
     XR_DISK_READONLY, XR_DISK_SHAREABLE, XR_DISK_TRANSIENT, XR_DISK_ADDRESS,
-    XR_DISK_AUTH, XR_DISK_SECRET,
+    XR_DISK_AUTH, XR_DISK_SECRET, XR_DISK_SNAPSHOT, XR_DISK_CONFIG,
     XR_CONTROLLER,
     XR_NET, XR_NET_MAC, XR_NET_SOURCE, XR_NET_SOURCE_ADDRESS, XR_NET_SCRIPT,
     XR_NET_MODEL, XR_NET_TARGET, XR_NET_DRIVER, XR_NET_IP, XR_NET_BANDWIDTH,
@@ -268,6 +268,7 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_disk_target_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_disk_flag_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_disk_address_start(struct xr_ctx *c, struct xr_frame *f);
+int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_disk_auth_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_disk_secret_start(struct xr_ctx *c, struct xr_frame *f);
 int xr_controller_start(struct xr_ctx *c, struct xr_frame *f);

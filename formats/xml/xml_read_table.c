@@ -68,6 +68,8 @@ const struct xr_elem xr_elems[] = {
     {XR_DISK, "driver", XR_DISK_DRIVER, O, xr_disk_driver_start, NULL},
     {XR_DISK, "source", XR_DISK_SOURCE, O, xr_disk_source_start, NULL},
     {XR_DISK_SOURCE, "host", XR_DISK_HOST, 0, xr_disk_host_start, NULL},
+    {XR_DISK_SOURCE, "snapshot", XR_DISK_SNAPSHOT, O, xr_disk_source_child_start, NULL},
+    {XR_DISK_SOURCE, "config", XR_DISK_CONFIG, O, xr_disk_source_child_start, NULL},
     {XR_DISK, "target", XR_DISK_TARGET, O, xr_disk_target_start, NULL},
     {XR_DISK, "readonly", XR_DISK_READONLY, O, xr_disk_flag_start, NULL},
     {XR_DISK, "shareable", XR_DISK_SHAREABLE, O, xr_disk_flag_start, NULL},
