@@ -187,8 +187,8 @@ static void fmt_timers(struct xlw *w)
                 continue;
             }
             set_str(w, "tsc_mode", v, t->mode.pos);
-            if (t->present != XC_TRI_ABSENT)
-                lost(w, t->name.pos, "tsc timer present=");
+            if (t->present == XC_TRI_NO)
+                lost(w, t->name.pos, "tsc timer present='no'");
             known = true;
         } else if (streq(name, "hpet")) {
             if (!w->hvm) {
@@ -309,9 +309,8 @@ static void fmt_time_offset(struct xlw *w)
         case XC_CLOCK_NONE:
         case XC_CLOCK_UTC:
         case XC_CLOCK_LOCALTIME:
+            /* adjustment='reset' is how libvirt reads every PV clock */
             localtime = c->offset == XC_CLOCK_LOCALTIME;
-            if (c->utc_reset)
-                lost(w, xc_nopos, "clock adjustment='reset' of a PV guest");
             break;
         default:
             xc_error(w->d, xc_nopos, XLW_UNSUPPORTED,
