@@ -309,6 +309,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
 
     memset(dk, 0, sizeof(*dk));
     dk->pos = pos;
+    dk->device = XC_DISK_DEV_DISK;
     libxl_device_disk_init(&ld);
     int rc = xlu_disk_parse(p->cfg, 1, specs, &ld);
     char *msg = take_report(p);
