@@ -220,7 +220,6 @@ static void order_controllers(struct xr_ctx *c)
         return;
     struct order o;
     order_init(&o, n);
-    size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         const struct xc_controller *ct = &dom->controllers.v[i];
         long long idx = ct->has_index ? (long long)ct->index : -1;
@@ -249,9 +248,7 @@ static void order_controllers(struct xr_ctx *c)
             list_insert_before(&o, i, at);
         else
             list_insert_after(&o, i, at);
-        count++;
     }
-    (void)count;
     apply_order(dom->controllers.v, n, sizeof(dom->controllers.v[0]), &o);
     order_free(&o);
 }
