@@ -5,8 +5,10 @@
 #include "xl_write.h"
 
 #include <inttypes.h>
+#include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 static bool streq(const char *a, const char *b)
 {
@@ -309,6 +311,41 @@ static void vif_warnings(const struct xc_net *net, bool ovs,
                     net->ips.v[i].address.s ? net->ips.v[i].address.s : "");
 }
 
+static int append_ip(struct xc_buf *b, const struct xc_str *a,
+                     struct xc_diags *d)
+{
+    struct addrinfo hints = {0}, *res = NULL;
+    char host[1025]; /* NI_MAXHOST; getnameinfo fails rather than truncate */
+    int rc = -1;
+
+    /* xl's ip= is a space separated list */
+    if (!xc_xlw_check(a->s, a->pos, "interface ip address", "a vif spec",
+                      XLW_FORBID_SPEC " ", d))
+        return -1;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_flags = AI_NUMERICHOST;
+    if (getaddrinfo(a->s, NULL, &hints, &res) != 0 || !res ||
+        getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof(host), NULL,
+                    0, NI_NUMERICHOST) != 0) {
+        xc_error(d, a->pos, XLW_UNSUPPORTED,
+                 "interface ip '%s' is not a numeric IPv4 or IPv6 address",
+                 a->s);
+        goto out;
+    }
+    /* a scope id ("fe80::1%eth0") is the only text getnameinfo adds */
+    {
+        struct xc_str canon = {host, a->pos};
+        if (append_checked(b, &canon, "interface ip address", "a vif spec",
+                           XLW_FORBID_SPEC " ", d) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    if (res)
+        freeaddrinfo(res);
+    return rc;
+}
+
 static int vif_ips(const struct xc_net *net, struct xc_buf *b,
                    struct xc_diags *d)
 {
@@ -325,9 +362,9 @@ static int vif_ips(const struct xc_net *net, struct xc_buf *b,
                      "interface ip %zu has no address", i + 1);
             return -1;
         }
-        /* xl's ip= is a space separated list */
-        if (append_checked(b, a, "interface ip address", "a vif spec",
-                           XLW_FORBID_SPEC " ", d) < 0)
+        /* libvirt prints the address it parsed (virSocketAddrFormat):
+         * numeric getaddrinfo, then numeric getnameinfo */
+        if (append_ip(b, a, d) < 0)
             return -1;
     }
     return 0;

@@ -371,7 +371,8 @@ START_TEST(vif_forms)
     n1->has_out_average = true;
     n1->out_average = 10240;
     xc_str_set(&xc_vec_push(&n1->ips)->address, "10.0.0.1", P(25, 10));
-    xc_str_set(&xc_vec_push(&n1->ips)->address, "fd00::1", P(26, 10));
+    /* printed the way libvirt prints a parsed address */
+    xc_str_set(&xc_vec_push(&n1->ips)->address, "FD00:0:0::1", P(26, 10));
     struct xc_net *tagged = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:03", "ovsbr0");
     xc_str_set(&tagged->virtualport_type, "openvswitch", P(27, 10));
     xc_vec_push(&tagged->vlan_tags)->id = 42;
@@ -431,6 +432,9 @@ START_TEST(vif_unsupported_and_lost)
     ck_assert_str_eq(s, "mac=00:16:3e:00:00:03,bridge=br0,script=vif-bridge,rate=100KB/s");
     ck_assert_uint_eq(count_sev(&d, XC_SEV_WARNING, "not-carried"), 2);
     free(s);
+    xc_str_set(&xc_vec_push(&peak->ips)->address, "10.0.0.300", P(25, 10));
+    ck_assert_ptr_null(vif_spec(&dom, 2, true, &d));
+    ck_assert_uint_eq(count_sev(&d, XC_SEV_ERROR, "unsupported"), 3);
     xc_domain_free(&dom);
     xc_diags_free(&d);
 }
