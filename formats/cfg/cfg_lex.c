@@ -261,7 +261,10 @@ void xc_cfg_lex(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
         lx->p++;
     if (lx->p < lx->end && *lx->p == '#') {
         const char *c = lx->p;
-        while (c < lx->end && *c != '\n' && *c != '\r') {
+        /* to the LF as xl reads it: a CR inside a comment is comment text
+         * (virConf would end the comment there; a bare-CR file is not one
+         * xl reads at all) */
+        while (c < lx->end && *c != '\n') {
             if (*c == '\0') {
                 report_nul(lx, c);
                 t->pos = xc_cfg_lex_pos(lx, c);
