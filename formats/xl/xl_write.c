@@ -396,7 +396,8 @@ static void fmt_vfb(struct xlw *w)
             set_num(w, "vnc", 1);
             set_num(w, "vncunused", autoport);
             if (!autoport)
-                set_num(w, "vncdisplay", xc_xlw_vnc_port(g) - 5900);
+                set_num(w, "vncdisplay",
+                        (long long)xc_xlw_vnc_port(g) - 5900);
             if (g->listen.s)
                 set_xstr(w, "vnclisten", &g->listen);
             if (g->passwd.s)

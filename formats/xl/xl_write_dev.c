@@ -688,7 +688,7 @@ int xc_xlw_vfb(const struct xc_graphics *g, struct xc_buf *b,
     xc_buf_add(b, "type=vnc");
     xc_buf_addf(b, ",vncunused=%d", xc_xlw_vnc_autoport(g) ? 1 : 0);
     if (!xc_xlw_vnc_autoport(g))
-        xc_buf_addf(b, ",vncdisplay=%d", xc_xlw_vnc_port(g) - 5900);
+        xc_buf_addf(b, ",vncdisplay=%lld", (long long)xc_xlw_vnc_port(g) - 5900);
     if (g->listen.s &&
         xc_xlw_spec_field(b, false, "vnclisten", &g->listen,
                           "vnc listen address", where, d) < 0)

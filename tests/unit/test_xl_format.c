@@ -722,6 +722,42 @@ START_TEST(key_order_and_losses)
 }
 END_TEST
 
+/* PV: vfb spec list, pvh type, bootloader; a vfb field is refused. */
+START_TEST(pv_vfb)
+{
+    struct xc_domain dom;
+    struct xc_diags d = {0};
+    base_domain(&dom);
+    dom.os.type = XC_OS_XENPVH;
+    xc_str_set(&dom.os.bootloader, "/usr/bin/pygrub", P(7, 15));
+    struct xc_graphics *g = xc_vec_push(&dom.graphics);
+    g->type = XC_GFX_VNC;
+    g->has_port = true;
+    g->port = 5901;
+    g->autoport = XC_TRI_NO;
+    xc_str_set(&g->listen, "0.0.0.0", P(90, 30));
+    xc_str_set(&g->passwd, "s3cret", P(90, 50));
+
+    char *text = write_xl(&dom, &d);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text,
+        "localtime = 0\n"
+        "on_poweroff = \"destroy\"\n"
+        "on_reboot = \"destroy\"\n"
+        "on_crash = \"destroy\"\n"
+        "vfb = [ \"type=vnc,vncunused=0,vncdisplay=1,vnclisten=0.0.0.0,vncpasswd=s3cret\" ]\n"
+        "type = \"pvh\"\n"
+        "bootloader = \"/usr/bin/pygrub\"\n"));
+    ck_assert_ptr_null(strstr(text, "pae"));
+    free(text);
+    xc_str_set(&g->passwd, "s3,cret", P(90, 50));
+    ck_assert_ptr_null(write_xl(&dom, &d));
+    assert_refused_at(&d, 90, 50);
+    xc_domain_free(&dom);
+    xc_diags_free(&d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("xl_format");
@@ -741,6 +777,7 @@ int main(void)
     tcase_add_test(tc, readback_list_fields);
     tcase_add_test(tc, serials_and_chardev_paths);
     tcase_add_test(tc, key_order_and_losses);
+    tcase_add_test(tc, pv_vfb);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
