@@ -107,8 +107,8 @@ bool xw_streq(const char *a, const char *b)
 
 void xw_lost(struct xw *w, struct xc_pos pos, const char *what)
 {
-    xc_warn(w->d, pos, "not-expressible",
-            "%s cannot be expressed in libvirt domain XML and is left out", what);
+    xc_warn(w->d, pos, "not-carried",
+            "%s is not carried to domain XML", what);
 }
 
 /* ---- cpusets -------------------------------------------------------- */
