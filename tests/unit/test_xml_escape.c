@@ -711,6 +711,45 @@ START_TEST(running_domain_layout)
 }
 END_TEST
 
+/* cpusets: canonical form, all-set masks omitted, text libvirt could
+ * not parse kept as written (escaped); distances by id, last one wins. */
+START_TEST(cpusets_and_distances)
+{
+    struct xc_domain dom;
+    build_pv(&dom);
+    set(&dom.cpuset, "0-4095");
+    struct xc_numa_cell *cell = xc_vec_push(&dom.cpu.cells);
+    set(&cell->cpus, "x<y");
+    cell->memory_kib = 1024;
+    const unsigned ids[] = {2, 0, 2, 1};
+    const unsigned vals[] = {30, 10, 31, 0};
+    for (int i = 0; i < 4; i++) {
+        struct xc_numa_distance *dd = xc_vec_push(&cell->distances);
+        dd->id = ids[i];
+        dd->value = vals[i];
+    }
+    struct xc_buf out = {0};
+    struct xc_diags d = {0};
+    ck_assert_int_eq(write_dom(&dom, &out, &d), 0);
+    const char *x = xc_buf_str(&out);
+    ck_assert_ptr_nonnull(strstr(x, "  <vcpu placement='static'>1</vcpu>\n"));
+    ck_assert_ptr_nonnull(strstr(x,
+        "  <cpu>\n"
+        "    <numa>\n"
+        "      <cell id='0' cpus='x&lt;y' memory='1024' unit='KiB'>\n"
+        "        <distances>\n"
+        "          <sibling id='0' value='10'/>\n"
+        "          <sibling id='2' value='31'/>\n"
+        "        </distances>\n"
+        "      </cell>\n"
+        "    </numa>\n"
+        "  </cpu>\n"));
+    xc_buf_free(&out);
+    xc_diags_free(&d);
+    xc_domain_free(&dom);
+}
+END_TEST
+
 /* ---- refusals ------------------------------------------------------- */
 
 static void expect_refused(struct xc_domain *dom, unsigned line, unsigned col)
@@ -870,6 +909,7 @@ int main(void)
     tcase_add_test(tc, cpu_numa_namespace);
     tcase_add_test(tc, network_disk);
     tcase_add_test(tc, running_domain_layout);
+    tcase_add_test(tc, cpusets_and_distances);
     tcase_add_test(tc, refuses_control_char_in_name);
     tcase_add_test(tc, refuses_control_char_in_attribute);
     tcase_add_test(tc, refuses_invalid_utf8);
