@@ -106,7 +106,7 @@ for casefile in "$top"/testdata/*/CASES; do
     done < "$casefile"
     if [ -d "$dir/bad" ]; then
         for f in "$dir"/bad/*; do
-            case $f in *.stderr) continue ;; esac
+            case $f in *.stderr|*.md) continue ;; esac
             [ -f "$f" ] || continue
             check_bad "$fmt" "$dir" "$(basename "$f")"
         done

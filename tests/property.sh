@@ -1,8 +1,9 @@
 #!/bin/sh
 # Property: XML -> native -> XML is a fixpoint after one round.  For every
 # domain XML in testdata (the good cases): X1 = from(to(X0)); then
-# from(to(X1)) must equal X1 byte for byte, and the native text of both
-# rounds must be equal too.
+# from(to(X1)) must equal X1 byte for byte.  (The first native text may
+# differ from the second: libvirt's reader fills in defaults, e.g. a disk
+# with no driver name reads back as qemu and then writes backendtype=qdisk.)
 # Usage: property.sh XENCONV
 set -u
 xenconv=$(readlink -f "$1")
@@ -24,13 +25,12 @@ for casefile in "$top"/testdata/*/CASES; do
            "$xenconv" domxml-from-native "$fmt" "$work/n1" > "$work/x1" 2>/dev/null &&
            "$xenconv" domxml-to-native "$fmt" "$work/x1" > "$work/n2" 2>/dev/null &&
            "$xenconv" domxml-from-native "$fmt" "$work/n2" > "$work/x2" 2>/dev/null; then
-            if cmp -s "$work/x1" "$work/x2" && cmp -s "$work/n1" "$work/n2"; then
+            if cmp -s "$work/x1" "$work/x2"; then
                 pass=$((pass + 1))
             else
                 fail=$((fail + 1))
                 echo "FAIL fixpoint $fmt $name"
                 diff -u "$work/x1" "$work/x2" | head -30
-                diff -u "$work/n1" "$work/n2" | head -30
             fi
         else
             # A case whose XML cannot round-trip must say so in its own

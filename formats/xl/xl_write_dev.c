@@ -37,10 +37,10 @@ static const char *disk_format(const struct xc_disk *disk, struct xc_diags *d)
     if (streq(t, "qcow") || streq(t, "qcow2") || streq(t, "qed"))
         return t;
     if (streq(t, "vhd")) {
-        /* libvirt 9.0.0 writes "xvhd" (the project's golden data keeps
-         * its bytes), although xlu_disk_parse knows the format as "vhd"
-         * and refuses "xvhd". */
-        return "xvhd";
+        /* libvirt 9.0.0 writes "xvhd", which xl (xlu_disk_parse) refuses
+         * and libvirt cannot read back either; like the xl-safe string
+         * quoting, we write the form xl reads (docs/compat.md). */
+        return "vhd";
     }
     if (!streq(t, "iso"))
         xc_warn(d, pos, XLW_LOST,

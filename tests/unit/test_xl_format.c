@@ -203,8 +203,8 @@ START_TEST(disk_backends_formats_devtypes)
         "format=qcow,vdev=xvdc,access=rw,backendtype=tap,target=/srv/c.img",
         "format=qed,vdev=xvdd,access=rw,backendtype=qdisk,target=/srv/d.qed",
         "format=raw,vdev=xvde,access=rw,target=/srv/e.img",
-        /* libvirt 9.0.0's spelling, kept byte for byte */
-        "format=xvhd,vdev=xvdf,access=rw,backendtype=qdisk,target=/srv/f.vhd",
+        /* libvirt 9.0.0 writes "xvhd", which xl refuses; we write "vhd" */
+        "format=vhd,vdev=xvdf,access=rw,backendtype=qdisk,target=/srv/f.vhd",
         "format=raw,vdev=hdc,access=ro,backendtype=qdisk,devtype=cdrom,target=/iso/g.iso",
         "format=raw,vdev=hdd,access=ro,backendtype=qdisk,devtype=cdrom",
         "format=raw,vdev=xvdi,access=!,backendtype=phy,target=/dev/shared",
