@@ -47,8 +47,13 @@ int main(int argc, char **argv)
     }
     int rc = xc_xl_read(&src, &set, &dom, &d);
     xc_diags_print(&d, stderr);
-    if (rc < 0)
+    if (rc < 0) {
+        xc_domain_free(&dom);
+        xc_source_free(&src);
+        xc_settings_free(&set);
+        xc_diags_free(&d);
         return 1;
+    }
 
     char uuid[37];
     xc_uuid_format(dom.uuid, uuid);
