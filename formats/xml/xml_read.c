@@ -26,7 +26,6 @@ struct xc_pos xr_offset_pos(struct xr_ctx *c, size_t off)
     if (off < c->scan_off) {
         c->scan_off = 0;
         c->scan_line = 1;
-    c->parallel_maxport = -1;
         c->scan_line_start = 0;
         c->scan_prev_cr = false;
     }
@@ -157,6 +156,15 @@ static void set_attrs(struct xr_ctx *c, const char **atts)
     c->attrs.n = n;
 }
 
+/* Stack slots are reused as elements close: start every frame zeroed so
+ * no flag (text_warned, has_text_pos, ...) leaks from an earlier element. */
+static struct xr_frame *push_frame(struct xr_ctx *c)
+{
+    struct xr_frame *f = xc_vec_push(&c->stack);
+    memset(f, 0, sizeof(*f));
+    return f;
+}
+
 static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     struct xr_ctx *c = ud;
@@ -168,7 +176,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
 
     path_push(c, name);
     if (pid == XR_UNKNOWN) {
-        struct xr_frame *f = xc_vec_push(&c->stack);
+        struct xr_frame *f = push_frame(c);
         f->id = XR_UNKNOWN;
         f->pos = pos;
         f->name = NULL;
@@ -187,7 +195,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
             xc_warn(c->d, pos, "unmodeled",
                     "duplicate <%s> ignored: libvirt reads only the first", name);
             xc_domain_add_leftover(c->dom, xr_path(c), NULL, pos);
-            struct xr_frame *f = xc_vec_push(&c->stack);
+            struct xr_frame *f = push_frame(c);
             f->id = XR_UNKNOWN;
             f->pos = pos;
             return;
@@ -196,13 +204,13 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     }
     if (!e) {
         xr_unmodeled(c, pos, xr_path(c), NULL);
-        struct xr_frame *f = xc_vec_push(&c->stack);
+        struct xr_frame *f = push_frame(c);
         f->id = XR_UNKNOWN;
         f->pos = pos;
         return;
     }
 
-    struct xr_frame *f = xc_vec_push(&c->stack);
+    struct xr_frame *f = push_frame(c);
     f->e = e;
     f->id = e->id;
     f->pos = pos;
@@ -236,6 +244,17 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
         return;
     if (f->e->flags & XR_F_TEXT) {
         xc_buf_add_len(&c->text, s, (size_t)len);
+        /* A bad value is reported where its text starts, not at the tag. */
+        if (!f->has_text_pos) {
+            int k = 0;
+            while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r'))
+                k++;
+            XML_Index idx = XML_GetCurrentByteIndex((XML_Parser)c->parser);
+            if (k < len && idx >= 0) {
+                f->pos = xr_offset_pos(c, (size_t)idx + (size_t)k);
+                f->has_text_pos = true;
+            }
+        }
     } else if (!f->text_warned && !all_blank(s, len)) {
         f->text_warned = true;
         xc_warn(c->d, parser_pos(c), "unmodeled",
@@ -301,6 +320,7 @@ int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
     c->data = in->data ? in->data : "";
     c->len = in->data ? in->len : 0;
     c->scan_line = 1;
+    c->parallel_maxport = -1;
 
     XML_Parser p = XML_ParserCreateNS(NULL, XR_NS_SEP);
     if (!p) {

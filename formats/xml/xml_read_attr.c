@@ -36,9 +36,10 @@ static bool is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-/* Byte offset of the index-th attribute (not counting namespace
- * declarations, which expat does not report) in the current start tag. */
-static bool attr_offset(struct xr_ctx *c, size_t index, size_t *out)
+/* Byte offset of the index-th attribute's name, or with value set of the
+ * first byte of its value (not counting namespace declarations, which
+ * expat does not report) in the current start tag. */
+static bool attr_offset(struct xr_ctx *c, size_t index, bool value, size_t *out)
 {
     XML_Parser p = (XML_Parser)c->parser;
     XML_Index start = XML_GetCurrentByteIndex(p);
@@ -71,6 +72,7 @@ static bool attr_offset(struct xr_ctx *c, size_t index, size_t *out)
         if (s >= end || (*s != '"' && *s != '\''))
             return false;
         char q = *s++;
+        const char *vstart = s;
         while (s < end && *s != q)
             s++;
         if (s >= end)
@@ -81,17 +83,17 @@ static bool attr_offset(struct xr_ctx *c, size_t index, size_t *out)
         if (xmlns)
             continue;
         if (k == index) {
-            *out = (size_t)(name - c->data);
+            *out = (size_t)((value ? vstart : name) - c->data);
             return true;
         }
         k++;
     }
 }
 
-static struct xc_pos attr_pos_index(struct xr_ctx *c, size_t i)
+static struct xc_pos attr_pos_index(struct xr_ctx *c, size_t i, bool value)
 {
     size_t off;
-    if (attr_offset(c, i, &off))
+    if (attr_offset(c, i, value, &off))
         return xr_offset_pos(c, off);
     return xr_pos(c);
 }
@@ -100,7 +102,7 @@ struct xc_pos xr_attr_pos(struct xr_ctx *c, const char *name)
 {
     for (size_t i = 0; i < c->attrs.n; i++)
         if (strcmp(c->attrs.atts[2 * i], name) == 0)
-            return attr_pos_index(c, i);
+            return attr_pos_index(c, i, true);
     return xr_pos(c);
 }
 
@@ -124,7 +126,7 @@ void xr_attrs_leftover(struct xr_ctx *c, struct xc_pos elem_pos)
         } else {
             xc_buf_add(&key, name);
         }
-        xr_unmodeled(c, attr_pos_index(c, i), xc_buf_str(&key), c->attrs.atts[2 * i + 1]);
+        xr_unmodeled(c, attr_pos_index(c, i, false), xc_buf_str(&key), c->attrs.atts[2 * i + 1]);
         xc_buf_free(&key);
     }
 }

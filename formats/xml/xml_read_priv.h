@@ -82,7 +82,9 @@ struct xr_elem {
 struct xr_frame {
     const struct xr_elem *e;    /* NULL for unknown elements */
     enum xr_elem_id id;
-    struct xc_pos pos;
+    struct xc_pos pos;          /* the '<'; for text elements, once text
+                                 * was seen, its first non-blank byte */
+    bool has_text_pos;
     size_t text_start;          /* offset into ctx->text */
     const char *name;           /* element name (valid in the start handler) */
     bool text_warned;

@@ -202,7 +202,7 @@ START_TEST(reader_basic)
     ck_assert_int_eq(r.rc, 0);
     ck_assert_str_eq(r.dom.name.s, "g");
     ck_assert_uint_eq(r.dom.name.pos.line, 2);
-    ck_assert_uint_eq(r.dom.name.pos.col, 3);
+    ck_assert_uint_eq(r.dom.name.pos.col, 9);   /* the text, not the tag */
     ck_assert_uint_eq(r.dom.memory_kib, 524288);
     ck_assert_uint_eq(r.dom.current_memory_kib, 1);
     ck_assert_uint_eq(r.dom.maxvcpus, 4);
@@ -249,17 +249,17 @@ END_TEST
 START_TEST(reader_invalid_values)
 {
     static const struct { const char *xml; unsigned line, col; } cases[] = {
-        {HEAD "  <memory unit='QiB'>1</memory>\n</domain>", 4, 11},
-        {HEAD "  <memory>abc</memory>\n</domain>", 4, 3},
-        {HEAD "  <memory unit='EiB'>9</memory>\n</domain>", 4, 3},
-        {HEAD "  <uuid>zz</uuid>\n</domain>", 4, 3},
-        {HEAD "  <devices>\n    <interface type='bridge'><mac address='01:00:00:00:00:00'/><source bridge='b'/></interface>\n  </devices>\n</domain>", 5, 35},
-        {HEAD "  <devices>\n    <interface type='bridge'><mac address='zz'/><source bridge='b'/></interface>\n  </devices>\n</domain>", 5, 35},
+        {HEAD "  <memory unit='QiB'>1</memory>\n</domain>", 4, 17},
+        {HEAD "  <memory>abc</memory>\n</domain>", 4, 11},
+        {HEAD "  <memory unit='EiB'>9</memory>\n</domain>", 4, 22},
+        {HEAD "  <uuid>zz</uuid>\n</domain>", 4, 9},
+        {HEAD "  <devices>\n    <interface type='bridge'><mac address='01:00:00:00:00:00'/><source bridge='b'/></interface>\n  </devices>\n</domain>", 5, 44},
+        {HEAD "  <devices>\n    <interface type='bridge'><mac address='zz'/><source bridge='b'/></interface>\n  </devices>\n</domain>", 5, 44},
         {HEAD "  <devices>\n    <interface type='bridge'/>\n  </devices>\n</domain>", 5, 5},
         {HEAD "  <devices>\n    <disk type='file'><source file='/x'/></disk>\n  </devices>\n</domain>", 5, 5},
-        {HEAD "  <devices>\n    <disk type='floppy-ish'/>\n  </devices>\n</domain>", 5, 11},
-        {HEAD "  <vcpu>x</vcpu>\n</domain>", 4, 3},
-        {HEAD "  <on_crash>explode</on_crash>\n</domain>", 4, 3},
+        {HEAD "  <devices>\n    <disk type='floppy-ish'/>\n  </devices>\n</domain>", 5, 17},
+        {HEAD "  <vcpu>x</vcpu>\n</domain>", 4, 9},
+        {HEAD "  <on_crash>explode</on_crash>\n</domain>", 4, 13},
         {HEAD "  <features><bogus/></features>\n</domain>", 4, 13},
         {HEAD "  <devices><channel type='pty'/></devices>\n</domain>", 4, 12},
         {"<domain type='xen'><name>t</name></domain>", 1, 1},
