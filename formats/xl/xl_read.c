@@ -30,7 +30,8 @@ static int read_meta(struct xlr *r)
     if (xlr_string(r, "name", &s, &pos) < 0) {
         ret = -1;
     } else if (!s) {
-        xlr_error(r, xc_nopos, "missing-key", "the required key 'name' is "
+        struct xc_pos start = {1, 1};
+        xlr_error(r, start, "missing-key", "the required key 'name' is "
                   "missing");
         ret = -1;
     } else {
@@ -53,8 +54,7 @@ static int read_meta(struct xlr *r)
     dom->os.type = XC_OS_XEN;
     struct xc_cfg_value *tv = xlr_value(r, "type");
     if (tv) {
-        dom->os.type_pos = tv->pos;
-        if (xlr_string(r, "type", &s, NULL) < 0) {
+        if (xlr_string(r, "type", &s, &dom->os.type_pos) < 0) {
             ret = -1;
         } else if (strcmp(s, "pv") == 0) {
             dom->os.type = XC_OS_XEN;
@@ -63,15 +63,14 @@ static int read_meta(struct xlr *r)
         } else if (strcmp(s, "hvm") == 0) {
             dom->os.type = XC_OS_HVM;
         } else {
-            xlr_error(r, tv->pos, "bad-value", "type '%s' is not supported "
+            xlr_error(r, dom->os.type_pos, "bad-value", "type '%s' is not supported "
                       "(expected pv, pvh or hvm)", s);
             ret = -1;
         }
     } else {
         struct xc_cfg_value *bv = xlr_value(r, "builder");
         if (bv) {
-            dom->os.type_pos = bv->pos;
-            if (xlr_string(r, "builder", &s, NULL) < 0)
+            if (xlr_string(r, "builder", &s, &dom->os.type_pos) < 0)
                 ret = -1;
             else if (strcmp(s, "hvm") == 0)
                 dom->os.type = XC_OS_HVM;
@@ -403,14 +402,14 @@ static int read_os(struct xlr *r)
             case 'c': os->boot[i] = XC_BOOT_HD; break;
             default:
                 os->boot[i] = XC_BOOT_HD;
-                xc_warn(r->d, pos, "suspicious-value", "boot device '%c' is "
+                xc_warn(r->d, xlr_pos_at(pos, s, i), "suspicious-value", "boot device '%c' is "
                         "unknown; read as c (hard disk) as libvirt does", s[i]);
                 break;
             }
             os->nboot++;
         }
         if (s[i])
-            xc_warn(r->d, pos, "ignored-value", "boot: only the first %d "
+            xc_warn(r->d, xlr_pos_at(pos, s, i), "ignored-value", "boot: only the first %d "
                     "devices are converted; '%s' is ignored",
                     XC_MAX_BOOT_DEVS, s + i);
     }
@@ -484,19 +483,21 @@ static int read_vnuma(struct xlr *r)
                 break;
             }
             const char *str = xlr_text(it);
+            struct xc_pos ipos = xlr_inner(r, it);
             const char *data = strrchr(str, '=');
             if (!data) {
-                xlr_error(r, it->pos, "bad-vnuma", "vnuma vnode %zu: invalid "
+                xlr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: invalid "
                           "item '%s' (expected key=value)", n, str);
                 goto out;
             }
             data++;
+            struct xc_pos dpos = xlr_pos_at(ipos, str, (size_t)(data - str));
             if (!*data)
                 continue;
             if (prefix(str, "pnode")) {
                 unsigned long long id;
                 if (xlr_parse_ull(data, 10, &id) < 0 || id >= nr_nodes) {
-                    xlr_error(r, it->pos, "bad-vnuma", "vnuma vnode %zu "
+                    xlr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu "
                               "contains invalid pnode value '%s' (0-%zu)", n,
                               data, nr_nodes - 1);
                     goto out;
@@ -505,7 +506,7 @@ static int read_vnuma(struct xlr *r)
             } else if (prefix(str, "size")) {
                 if (xlr_parse_ull(data, 10, &kbsize) < 0 ||
                     kbsize > ULLONG_MAX / 1024) {
-                    xlr_error(r, it->pos, "bad-number", "vnuma vnode %zu: bad "
+                    xlr_error(r, dpos, "bad-number", "vnuma vnode %zu: bad "
                               "size '%s' (MiB)", n, data);
                     goto out;
                 }
@@ -515,19 +516,19 @@ static int read_vnuma(struct xlr *r)
                 unsigned cnt;
                 bool all;
                 if (xlr_parse_cpuset(data, 16384, &norm, &cnt, &all) < 0) {
-                    xlr_error(r, it->pos, "bad-cpuset", "vnuma vnode %zu: "
+                    xlr_error(r, dpos, "bad-cpuset", "vnuma vnode %zu: "
                               "vcpus '%s' is not a CPU list like \"0-3\"", n,
                               data);
                     goto out;
                 }
                 free(cell->cpus.s);
                 cell->cpus.s = norm;
-                cell->cpus.pos = it->pos;
+                cell->cpus.pos = dpos;
                 have_mask = true;
                 vcpus += cnt;
             } else if (prefix(str, "vdistances")) {
                 if (cell->distances.n) {
-                    xlr_error(r, it->pos, "bad-vnuma", "vnuma vnode %zu: "
+                    xlr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: "
                               "vdistances given twice", n);
                     goto out;
                 }
@@ -535,7 +536,7 @@ static int read_vnuma(struct xlr *r)
                 for (const char *q = data; *q; q++)
                     count += *q == ',';
                 if (count != nr_nodes) {
-                    xlr_error(r, it->pos, "bad-vnuma", "vnuma vnode %zu: '%s' "
+                    xlr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu: '%s' "
                               "has %zu distances for %zu vnodes", n, str,
                               count, nr_nodes);
                     goto out;
@@ -549,7 +550,8 @@ static int read_vnuma(struct xlr *r)
                     int bad = xlr_parse_ull(t, 10, &dv) < 0 || dv < 10 ||
                               dv > 255 || (dv == 10 && i != n);
                     if (bad) {
-                        xlr_error(r, it->pos, "bad-vnuma", "vnuma vnode %zu: "
+                        xlr_error(r, xlr_pos_at(dpos, data, (size_t)(p - data)),
+                                  "bad-vnuma", "vnuma vnode %zu: "
                                   "distance '%s' to vnode %zu is invalid "
                                   "(11-255; 10 only to itself)", n, t, i);
                         free(t);
@@ -562,7 +564,7 @@ static int read_vnuma(struct xlr *r)
                     p = e ? e + 1 : p + len;
                 }
             } else {
-                xlr_error(r, it->pos, "bad-vnuma", "invalid vnuma "
+                xlr_error(r, ipos, "bad-vnuma", "invalid vnuma "
                           "configuration for vnode %zu: unknown item '%s' "
                           "(expected pnode, size, vcpus, vdistances)", n, str);
                 goto out;
@@ -706,10 +708,11 @@ static int read_cpuid(struct xlr *r)
         return -1;
     }
     const char *s = xlr_text(v);
+    struct xc_pos vpos = xlr_inner(r, v);
     struct xc_cpu *cpu = &r->dom->cpu;
     if (!cpu->present) {
         cpu->present = true;
-        xc_str_set(&cpu->mode, "host-passthrough", v->pos);
+        xc_str_set(&cpu->mode, "host-passthrough", vpos);
     }
     if (!*s)
         return 0;
@@ -717,7 +720,7 @@ static int read_cpuid(struct xlr *r)
     const char *comma = strchr(s, ',');
     size_t n0 = comma ? (size_t)(comma - s) : strlen(s);
     if (n0 != 4 || strncmp(s, "host", 4) != 0) {
-        xlr_error(r, v->pos, "bad-cpuid", "cpuid starting with '%.*s' is not "
+        xlr_error(r, vpos, "bad-cpuid", "cpuid starting with '%.*s' is not "
                   "supported; only the libxl form \"host,FEATURE=VALUE,...\" is",
                   (int)n0, s);
         return -1;
@@ -732,9 +735,10 @@ static int read_cpuid(struct xlr *r)
         p++;
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
+        struct xc_pos ppos = xlr_pos_at(vpos, s, (size_t)(p - s));
         const char *eq = memchr(p, '=', len);
         if (!eq || eq == p) {
-            xlr_error(r, v->pos, "bad-cpuid", "invalid libxl cpuid "
+            xlr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid "
                       "FEATURE=VALUE element '%.*s'", (int)len, p);
             ret = -1;
             break;
@@ -751,17 +755,17 @@ static int read_cpuid(struct xlr *r)
             }
         }
         if (!policy) {
-            xlr_error(r, v->pos, "bad-cpuid", "invalid libxl cpuid value in "
+            xlr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid value in "
                       "'%.*s' (expected 1, 0, x, k or s)", (int)len, p);
             ret = -1;
             break;
         }
         char *name = xc_strndup(p, (size_t)(eq - p));
         const char *lv = cpuid_libvirt_name(name);
-        cpu_add_feature(cpu, lv, policy, v->pos);
+        cpu_add_feature(cpu, lv, policy, ppos);
         free(name);
         if (!strset_add(&seen, cpu->features.v[cpu->features.n - 1].name.s)) {
-            xlr_error(r, v->pos, "bad-cpuid", "cpuid: CPU feature '%s' is "
+            xlr_error(r, ppos, "bad-cpuid", "cpuid: CPU feature '%s' is "
                       "specified more than once", lv);
             ret = -1;
         }
@@ -790,7 +794,7 @@ static int read_dm_args(struct xlr *r)
                     "is not a string; ignored (as libvirt does)");
             continue;
         }
-        xc_str_set(xc_vec_push(&r->dom->dm_args), xlr_text(it), it->pos);
+        xc_str_set(xc_vec_push(&r->dom->dm_args), xlr_text(it), xlr_inner(r, it));
     }
     return 0;
 }
@@ -856,7 +860,7 @@ int xc_xl_read(const struct xc_source *in, const struct xc_settings *set,
         return -1;
     }
 
-    struct xlr r = {.cfg = &cfg, .dom = out, .d = d, .set = set};
+    struct xlr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in};
     size_t nerr = d->nerrors;
 
     /* xenParseConfigCommon */
@@ -886,6 +890,7 @@ int xc_xl_read(const struct xc_source *in, const struct xc_settings *set,
     read_dm_args(&r);
 
     report_unused(&r);
+    free(r.lines);
     xc_cfg_free(&cfg);
     if (r.failed || d->nerrors > nerr) {
         if (d->nerrors == nerr)

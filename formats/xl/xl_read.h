@@ -18,8 +18,19 @@ struct xlr {
     struct xc_domain *dom;
     struct xc_diags *d;
     const struct xc_settings *set;
+    const struct xc_source *src;  /* for positions inside strings */
+    size_t *lines;                /* byte offset of each line, built lazily */
+    size_t nlines;
     bool failed;              /* at least one error reported */
 };
+
+/* The position of byte off of text, where text starts at start (text is a
+ * value's bytes exactly as written, so newlines move to the next line). */
+struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off);
+
+/* Where a value's contents start: inside the quotes of a string (one
+ * byte, or three for a triple-quoted one), else the value's position. */
+struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v);
 
 /* ---- accessors (xl_read_util.c) --------------------------------------- */
 
@@ -32,7 +43,7 @@ struct xc_cfg_value *xlr_value(struct xlr *r, const char *key);
 
 /* xenConfigGetString / CopyStringOpt: *out is the text or NULL when
  * absent; a non-string value is an error.  pos (optional) receives the
- * value's position. */
+ * position of the value's contents (xlr_inner). */
 int xlr_string(struct xlr *r, const char *key, const char **out,
                struct xc_pos *pos);
 

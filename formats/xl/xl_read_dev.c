@@ -30,6 +30,8 @@ static int pci_field(const char *s, size_t n, long long max, unsigned *out)
     return 0;
 }
 
+#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - spec))
+
 int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
                     struct xc_hostdev *hd, struct xc_diags *d)
 {
@@ -57,19 +59,24 @@ int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
         bus_n = c1 ? (size_t)(c1 - spec) : strlen(spec);
         rest = c1 ? c1 + 1 : NULL;
     }
-    if (pci_field(bus_s, bus_n, 0xff, &bus) < 0 || !rest) {
-        xc_error(d, pos, "bad-pci", "pci '%s': expected [DDDD:]BB:SS.F"
-                 "[,option=value...] with a hexadecimal bus 0-ff", spec);
+    if (!rest) {
+        xc_error(d, pos, "bad-pci", "pci '%s': malformed PCI address "
+                 "(expected [DDDD:]BB:SS.F[,option=value...])", spec);
+        return -1;
+    }
+    if (pci_field(bus_s, bus_n, 0xff, &bus) < 0) {
+        xc_error(d, AT(bus_s), "bad-pci", "pci '%s': bad bus '%.*s' "
+                 "(hexadecimal 0-ff)", spec, (int)bus_n, bus_s);
         return -1;
     }
     const char *dot = strchr(rest, '.');
     if (!dot) {
-        xc_error(d, pos, "bad-pci", "pci '%s': malformed PCI address '%s' "
-                 "(no '.' before the function)", spec, rest);
+        xc_error(d, pos, "bad-pci", "pci '%s': malformed PCI address "
+                 "(no '.' before the function; expected [DDDD:]BB:SS.F)", spec);
         return -1;
     }
     if (pci_field(rest, (size_t)(dot - rest), 0x1f, &slot) < 0) {
-        xc_error(d, pos, "bad-pci", "pci '%s': bad slot '%.*s' (hexadecimal "
+        xc_error(d, AT(rest), "bad-pci", "pci '%s': bad slot '%.*s' (hexadecimal "
                  "0-1f)", spec, (int)(dot - rest), rest);
         return -1;
     }
@@ -77,7 +84,7 @@ int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
     const char *comma = strchr(fs, ',');
     size_t fn = comma ? (size_t)(comma - fs) : strlen(fs);
     if (pci_field(fs, fn, 7, &func) < 0) {
-        xc_error(d, pos, "bad-pci", "pci '%s': bad function '%.*s' (0-7; "
+        xc_error(d, AT(fs), "bad-pci", "pci '%s': bad function '%.*s' (0-7; "
                  "the @VSLOT and key=value forms are not supported)",
                  spec, (int)fn, fs);
         return -1;
@@ -92,7 +99,7 @@ int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
             size_t n = e ? (size_t)(e - o) : strlen(o);
             const char *eq = memchr(o, '=', n);
             if (!eq) {
-                xc_error(d, pos, "bad-pci", "pci '%s': malformed option "
+                xc_error(d, AT(o), "bad-pci", "pci '%s': malformed option "
                          "'%.*s' (expected key=value)", spec, (int)n, o);
                 xc_buf_free(&extra);
                 return -1;
@@ -103,7 +110,7 @@ int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
                 int rc = xlr_parse_ll(val, 10, &iv);
                 free(val);
                 if (rc < 0 || iv < INT_MIN || iv > INT_MAX) {
-                    xc_error(d, pos, "bad-number", "pci '%s': permissive must "
+                    xc_error(d, AT(eq + 1), "bad-number", "pci '%s': permissive must "
                              "be a decimal number", spec);
                     xc_buf_free(&extra);
                     return -1;
@@ -113,7 +120,7 @@ int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
                 if (extra.len)
                     xc_buf_addc(&extra, ',');
                 xc_buf_add_len(&extra, o, n);
-                xc_warn(d, pos, "unused-option", "pci option '%.*s' is not "
+                xc_warn(d, AT(o), "unused-option", "pci option '%.*s' is not "
                         "used by xen-xl conversion (libvirt 9.0.0 ignores it)",
                         (int)(eq - o), o);
             }
@@ -166,7 +173,7 @@ int xlr_read_pcis(struct xlr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_warn(r->d, v->pos, "ignored-value", "pci must be a list of "
+            xc_warn(r->d, xlr_inner(r, v), "ignored-value", "pci must be a list of "
                     "strings; this value is ignored (as libvirt does)");
         return 0;
     }
@@ -174,7 +181,7 @@ int xlr_read_pcis(struct xlr *r)
     for (size_t i = 0; i < v->items.n; i++) {
         struct xc_cfg_value *it = &v->items.v[i];
         struct xc_hostdev hd;
-        if (xc_xl_parse_pci(xlr_text(it), it->pos, &hd, r->d) < 0) {
+        if (xc_xl_parse_pci(xlr_text(it), xlr_inner(r, it), &hd, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;
@@ -346,7 +353,7 @@ int xlr_read_chardevs(struct xlr *r)
             const char *it = xlr_text(&v->items.v[i]);
             if (strcmp(it, "none") == 0)
                 continue;
-            if (add_chr(r, it, v->items.v[i].pos, (unsigned)i, false) < 0)
+            if (add_chr(r, it, xlr_inner(r, &v->items.v[i]), (unsigned)i, false) < 0)
                 ret = -1;
         }
     } else if (v) {
@@ -356,7 +363,7 @@ int xlr_read_chardevs(struct xlr *r)
             return -1;
         }
         s = xlr_text(v);
-        if (strcmp(s, "none") != 0 && add_chr(r, s, v->pos, 0, false) < 0)
+        if (strcmp(s, "none") != 0 && add_chr(r, s, xlr_inner(r, v), 0, false) < 0)
             ret = -1;
     }
     return ret;
@@ -394,14 +401,14 @@ int xlr_read_sound(struct xlr *r)
             if (strlen(sound_models[i]) == n && strncmp(sound_models[i], p, n) == 0)
                 model = sound_models[i];
         if (!model) {
-            xlr_error(r, pos, "bad-sound", "soundhw: unknown sound model "
+            xlr_error(r, xlr_pos_at(pos, s, (size_t)(p - s)), "bad-sound", "soundhw: unknown sound model "
                       "'%.*s' (expected all or a comma-separated list of sb16, "
                       "es1370, pcspk, ac97, ich6, ich9, usb, ich7)", (int)n, p);
             return -1;
         }
         struct xc_sound *snd = xc_vec_push(&r->dom->sounds);
-        xc_str_set(&snd->model, model, pos);
-        snd->pos = pos;
+        snd->pos = xlr_pos_at(pos, s, (size_t)(p - s));
+        xc_str_set(&snd->model, model, snd->pos);
         if (!e)
             break;
         p = e + 1;
@@ -445,7 +452,7 @@ static int read_hvm_vfb(struct xlr *r)
             struct xc_cfg_value *dv = xlr_value(r, "vncdisplay");
             if (xlr_ulong(r, "vncdisplay", 0, INT_MAX, &disp, NULL) < 0)
                 goto fail;
-            if (vnc_port(r, dv ? dv->pos : xc_nopos, (long long)disp, &g) < 0)
+            if (vnc_port(r, dv ? xlr_inner(r, dv) : xc_nopos, (long long)disp, &g) < 0)
                 goto fail;
         }
         if (xlr_string(r, "vnclisten", &s, &pos) < 0)
@@ -499,19 +506,20 @@ static int read_pv_vfb(struct xlr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_warn(r->d, v->pos, "ignored-value", "vfb must be a list of "
+            xc_warn(r->d, xlr_inner(r, v), "ignored-value", "vfb must be a list of "
                     "strings; this value is ignored (as libvirt does)");
         return 0;
     }
     if (v->items.n == 0)
         return 0;
     for (size_t i = 1; i < v->items.n; i++)
-        xc_warn(r->d, v->items.v[i].pos, "ignored-value", "only the first vfb "
+        xc_warn(r->d, xlr_inner(r, &v->items.v[i]), "ignored-value", "only the first vfb "
                 "is converted (libvirt reads one); this one is ignored");
 
     const struct xc_cfg_value *it = &v->items.v[0];
     const char *spec = xlr_text(it);
-    struct xc_pos pos = it->pos;
+    struct xc_pos pos = xlr_inner(r, it);
+#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - spec))
     struct xc_graphics g = {0};
     g.pos = pos;
     g.type = strstr(spec, "type=sdl") ? XC_GFX_SDL : XC_GFX_VNC;
@@ -523,7 +531,7 @@ static int read_pv_vfb(struct xlr *r)
         size_t n = next ? (size_t)(next - key) : strlen(key);
         const char *eq = memchr(key, '=', n);
         if (!eq) {
-            xc_warn(r->d, pos, "ignored-value", "vfb '%s': the rest from "
+            xc_warn(r->d, AT(key), "ignored-value", "vfb '%s': the rest from "
                     "'%.*s' on is ignored (libvirt stops at an item without "
                     "'=')", spec, (int)n, key);
             break;
@@ -541,22 +549,22 @@ static int read_pv_vfb(struct xlr *r)
                     g.autoport = XC_TRI_YES;
                 used = true;
             } else if (KEY("vnclisten")) {
-                xc_str_setn(&g.listen, val, vn, pos);
+                xc_str_setn(&g.listen, val, vn, AT(val));
                 used = true;
             } else if (KEY("vncpasswd")) {
-                xc_str_setn(&g.passwd, val, vn, pos);
+                xc_str_setn(&g.passwd, val, vn, AT(val));
                 used = true;
             } else if (KEY("keymap")) {
-                xc_str_setn(&g.keymap, val, vn, pos);
+                xc_str_setn(&g.keymap, val, vn, AT(val));
                 used = true;
             } else if (KEY("vncdisplay")) {
                 char *t = xc_strndup(val, vn);
                 long long disp;
                 int prc = xlr_parse_ll(t, 10, &disp);
                 free(t);
-                if (prc < 0 || vnc_port(r, pos, disp, &g) < 0) {
+                if (prc < 0 || vnc_port(r, AT(val), disp, &g) < 0) {
                     if (prc < 0)
-                        xlr_error(r, pos, "bad-number", "vfb: invalid "
+                        xlr_error(r, AT(val), "bad-number", "vfb: invalid "
                                   "vncdisplay value '%.*s'", (int)vn, val);
                     struct xc_domain tmp = {0};
                     *xc_vec_push(&tmp.graphics) = g;
@@ -567,16 +575,16 @@ static int read_pv_vfb(struct xlr *r)
             }
         } else {
             if (KEY("display")) {
-                xc_str_setn(&g.display, val, vn, pos);
+                xc_str_setn(&g.display, val, vn, AT(val));
                 used = true;
             } else if (KEY("xauthority")) {
-                xc_str_setn(&g.xauth, val, vn, pos);
+                xc_str_setn(&g.xauth, val, vn, AT(val));
                 used = true;
             }
         }
 #undef KEY
         if (!used)
-            xc_warn(r->d, pos, "unused-option", "vfb option '%.*s' is not "
+            xc_warn(r->d, AT(key), "unused-option", "vfb option '%.*s' is not "
                     "used by xen-xl conversion (libvirt 9.0.0 ignores it)",
                     (int)kn, key);
         while (next && (*next == ',' || *next == ' ' || *next == '\t'))
@@ -587,6 +595,7 @@ static int read_pv_vfb(struct xlr *r)
         g.has_listen = true;
     *xc_vec_push(&r->dom->graphics) = g;
     return 0;
+#undef AT
 }
 
 int xlr_read_vfb(struct xlr *r)
@@ -683,14 +692,14 @@ static void add_input(struct xlr *r, const struct xc_cfg_value *v)
     else if (strcmp(s, "keyboard") == 0)
         t = XC_INPUT_KBD;
     if (t == XC_INPUT_NONE) {
-        xc_warn(r->d, v->pos, "ignored-value", "usbdevice '%s' is not "
+        xc_warn(r->d, xlr_inner(r, v), "ignored-value", "usbdevice '%s' is not "
                 "converted (only mouse, tablet and keyboard are)", s);
         return;
     }
     struct xc_input *in = xc_vec_push(&r->dom->inputs);
     in->type = t;
     in->bus = XC_INPUT_BUS_USB;
-    in->pos = v->pos;
+    in->pos = xlr_inner(r, v);
 }
 
 int xlr_read_inputs(struct xlr *r)
@@ -752,14 +761,14 @@ static bool kv_next(const char **cursor, struct kv_item *it)
     return true;
 }
 
-static int kv_hex(struct xlr *r, struct xc_pos pos, const char *what,
-                  const struct kv_item *it, long long min, long long max,
-                  long long *out)
+static int kv_hex(struct xlr *r, struct xc_pos pos, const char *text,
+                  const char *what, const struct kv_item *it, long long min,
+                  long long max, long long *out)
 {
     char *t = xc_strndup(it->val, it->vlen);
     int rc = xlr_parse_ll(t, 16, out);
     if (rc < 0 || *out < min || *out > max) {
-        xlr_error(r, pos, "bad-number", "%s: '%s' is not a hexadecimal "
+        xlr_error(r, xlr_pos_at(pos, text, (size_t)(it->val - text)), "bad-number", "%s: '%s' is not a hexadecimal "
                   "number in range", what, t);
         free(t);
         return -1;
@@ -772,7 +781,7 @@ static struct xc_cfg_value *device_list(struct xlr *r, const char *key)
 {
     struct xc_cfg_value *v = xlr_value(r, key);
     if (v && v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, v->pos, "ignored-value", "%s must be a list of "
+        xc_warn(r->d, xlr_inner(r, v), "ignored-value", "%s must be a list of "
                 "strings; this value is ignored (as libvirt does)", key);
         return NULL;
     }
@@ -792,7 +801,7 @@ static bool list_string(struct xlr *r, const struct xc_cfg_value *it,
 static void skipped_device(struct xlr *r, const struct xc_cfg_value *it,
                            const char *key)
 {
-    xc_warn(r->d, it->pos, "ignored-value", "%s '%s' is skipped: an item "
+    xc_warn(r->d, xlr_inner(r, it), "ignored-value", "%s '%s' is skipped: an item "
             "without '=' ends it (libvirt drops the whole device)", key,
             xlr_text(it));
 }
@@ -806,6 +815,8 @@ int xlr_read_usb(struct xlr *r)
         if (!list_string(r, it, "usbdev"))
             continue;
         const char *cur = xlr_text(it);
+        const char *text = cur;
+        struct xc_pos ip = xlr_inner(r, it);
         struct kv_item kv;
         long long bus = -1, dev = -1;
         bool ok = true, skipped = false;
@@ -815,10 +826,10 @@ int xlr_read_usb(struct xlr *r)
                 break;
             }
             if (starts(kv.rest, "hostbus=")) {
-                if (kv_hex(r, it->pos, "usbdev hostbus", &kv, 0, INT_MAX, &bus) < 0)
+                if (kv_hex(r, ip, text, "usbdev hostbus", &kv, 0, INT_MAX, &bus) < 0)
                     ok = false;
             } else if (starts(kv.rest, "hostaddr=")) {
-                if (kv_hex(r, it->pos, "usbdev hostaddr", &kv, 0, INT_MAX, &dev) < 0)
+                if (kv_hex(r, ip, text, "usbdev hostaddr", &kv, 0, INT_MAX, &dev) < 0)
                     ok = false;
             }
         }
@@ -831,7 +842,7 @@ int xlr_read_usb(struct xlr *r)
             continue;
         }
         if (bus < 0 || dev < 0) {
-            xlr_error(r, it->pos, "bad-usbdev", "usbdev '%s' needs both "
+            xlr_error(r, ip, "bad-usbdev", "usbdev '%s' needs both "
                       "hostbus= and hostaddr=", xlr_text(it));
             ret = -1;
             continue;
@@ -842,7 +853,7 @@ int xlr_read_usb(struct xlr *r)
         h->has_usb_addr = true;
         h->usb_bus = (unsigned)bus;
         h->usb_device = (unsigned)dev;
-        h->pos = it->pos;
+        h->pos = ip;
     }
     return ret;
 }
@@ -856,6 +867,8 @@ int xlr_read_usbctrl(struct xlr *r)
         if (!list_string(r, it, "usbctrl"))
             continue;
         const char *cur = xlr_text(it);
+        const char *text = cur;
+        struct xc_pos ip = xlr_inner(r, it);
         struct kv_item kv;
         long long version = 2, ports = 8;
         bool ok = true, skipped = false, badtype = false;
@@ -870,15 +883,15 @@ int xlr_read_usbctrl(struct xlr *r)
                     break;
                 }
             } else if (starts(kv.rest, "version=")) {
-                if (kv_hex(r, it->pos, "usbctrl version", &kv, INT_MIN, INT_MAX, &version) < 0)
+                if (kv_hex(r, ip, text, "usbctrl version", &kv, INT_MIN, INT_MAX, &version) < 0)
                     ok = false;
             } else if (starts(kv.rest, "ports=")) {
-                if (kv_hex(r, it->pos, "usbctrl ports", &kv, 0, INT_MAX, &ports) < 0)
+                if (kv_hex(r, ip, text, "usbctrl ports", &kv, 0, INT_MAX, &ports) < 0)
                     ok = false;
             }
         }
         if (badtype) {
-            xc_warn(r->d, it->pos, "ignored-value", "usbctrl '%s' is not "
+            xc_warn(r->d, ip, "ignored-value", "usbctrl '%s' is not "
                     "converted: libvirt reads only type=qusb controllers",
                     xlr_text(it));
             continue;
@@ -894,10 +907,10 @@ int xlr_read_usbctrl(struct xlr *r)
         struct xc_controller *c = xc_vec_push(&r->dom->controllers);
         c->type = XC_CTRL_USB;
         c->auto_index = true;
-        xc_str_set(&c->model, version == 1 ? "qusb1" : "qusb2", it->pos);
+        xc_str_set(&c->model, version == 1 ? "qusb1" : "qusb2", ip);
         c->has_ports = true;
         c->ports = (unsigned)ports;
-        c->pos = it->pos;
+        c->pos = ip;
     }
     return ret;
 }
@@ -911,6 +924,8 @@ int xlr_read_channels(struct xlr *r)
         if (!list_string(r, it, "channel"))
             continue;
         const char *cur = xlr_text(it);
+        const char *text = cur;
+        struct xc_pos ip = xlr_inner(r, it);
         struct kv_item kv;
         const char *type = NULL, *name = NULL, *path = NULL;
         size_t tn = 0, nn = 0, pn = 0;
@@ -936,26 +951,28 @@ int xlr_read_channels(struct xlr *r)
             continue;
         }
         struct xc_chr c = {0};
-        c.pos = it->pos;
+        c.pos = ip;
         if (type && tn >= 6 && strncmp(type, "socket", 6) == 0) {
             c.type = XC_CHR_UNIX;
             c.listen = true;
             if (path)
-                xc_str_setn(&c.path, path, pn, it->pos);
+                xc_str_setn(&c.path, path, pn,
+                            xlr_pos_at(ip, text, (size_t)(path - text)));
         } else if (type && tn >= 3 && strncmp(type, "pty", 3) == 0) {
             c.type = XC_CHR_PTY;
             if (path)
-                xc_warn(r->d, it->pos, "ignored-value", "channel path= is "
+                xc_warn(r->d, ip, "ignored-value", "channel path= is "
                         "not used with connection=pty");
         } else {
-            xlr_error(r, it->pos, "bad-channel", "channel '%s' needs "
+            xlr_error(r, ip, "bad-channel", "channel '%s' needs "
                       "connection=socket or connection=pty", xlr_text(it));
             ret = -1;
             continue;
         }
-        xc_str_set(&c.target_type, "xen", it->pos);
+        xc_str_set(&c.target_type, "xen", ip);
         if (name)
-            xc_str_setn(&c.target_name, name, nn, it->pos);
+            xc_str_setn(&c.target_name, name, nn,
+                        xlr_pos_at(ip, text, (size_t)(name - text)));
         *xc_vec_push(&r->dom->channels) = c;
     }
     return ret;

@@ -95,6 +95,23 @@ static char *take_report(struct xc_xl_disk_parser *p)
     return out.len ? xc_buf_steal(&out) : (xc_buf_free(&out), NULL);
 }
 
+/* Where xlu's "near `TOKEN'" points in spec, else the spec's start. */
+static struct xc_pos near_pos(struct xc_pos pos, const char *spec,
+                              const char *msg)
+{
+    const char *n = msg ? strstr(msg, "near `") : NULL;
+    if (!n)
+        return pos;
+    n += 6;
+    const char *e = strchr(n, '\'');
+    if (!e || e == n)
+        return pos;
+    char *tok = xc_strndup(n, (size_t)(e - n));
+    const char *hit = strstr(spec, tok);
+    free(tok);
+    return hit ? xlr_pos_at(pos, spec, (size_t)(hit - spec)) : pos;
+}
+
 /* ---- rbd ----------------------------------------------------------------- */
 
 static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
@@ -314,8 +331,8 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     int rc = xlu_disk_parse(p->cfg, 1, specs, &ld);
     char *msg = take_report(p);
     if (rc) {
-        xc_error(d, pos, "bad-disk", "disk spec '%s': %s", spec,
-                 msg ? msg : "could not be parsed");
+        xc_error(d, near_pos(pos, spec, msg), "bad-disk", "disk spec '%s': %s",
+                 spec, msg ? msg : "could not be parsed");
         goto out;
     }
     if (msg)
@@ -324,7 +341,9 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
 
     if (ld.pdev_path) {
         if (strncmp(ld.pdev_path, "rbd:", 4) == 0) {
-            if (xc_xl_parse_rbd(ld.pdev_path, pos, dk, d) < 0)
+            const char *at = strstr(spec, ld.pdev_path);
+            struct xc_pos rpos = at ? xlr_pos_at(pos, spec, (size_t)(at - spec)) : pos;
+            if (xc_xl_parse_rbd(ld.pdev_path, rpos, dk, d) < 0)
                 goto out;
         } else {
             xc_str_set(&dk->source, ld.pdev_path, pos);
@@ -406,7 +425,7 @@ int xlr_read_disks(struct xlr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, v->pos, "ignored-value", "disk must be a list of "
+        xc_warn(r->d, xlr_inner(r, v), "ignored-value", "disk must be a list of "
                 "strings; this value is ignored (as libvirt does)");
         return 0;
     }
@@ -425,7 +444,7 @@ int xlr_read_disks(struct xlr *r)
             continue;
         }
         struct xc_disk dk;
-        if (xc_xl_parse_disk(p, xlr_text(it), it->pos, hvm, &dk, r->d) < 0) {
+        if (xc_xl_parse_disk(p, xlr_text(it), xlr_inner(r, it), hvm, &dk, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;

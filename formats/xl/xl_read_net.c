@@ -78,7 +78,7 @@ static int parse_bridge(struct xc_net *net, const char *bridge,
         /* bridge.TAG: one VLAN tag on an Open vSwitch bridge */
         unsigned tag;
         if (parse_tag(dot + 1, strlen(dot + 1), &tag) < 0) {
-            xc_error(d, pos, "bad-vlan",
+            xc_error(d, xlr_pos_at(pos, bridge, (size_t)(dot + 1 - bridge)), "bad-vlan",
                      "vif bridge '%s': '%s' after '.' is not a VLAN tag "
                      "(0-4095); libvirt reads bridge.TAG as an Open vSwitch "
                      "VLAN", bridge, dot + 1);
@@ -95,7 +95,7 @@ static int parse_bridge(struct xc_net *net, const char *bridge,
             size_t n = e ? (size_t)(e - p) : strlen(p);
             unsigned tag;
             if (parse_tag(p, n, &tag) < 0) {
-                xc_error(d, pos, "bad-vlan",
+                xc_error(d, xlr_pos_at(pos, bridge, (size_t)(p - bridge)), "bad-vlan",
                          "vif bridge '%s': '%.*s' is not a VLAN tag (0-4095)",
                          bridge, (int)n, p);
                 return -1;
@@ -124,7 +124,7 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         char *canon;
         const char *family;
         if (xlr_parse_ip(one, &canon, &family) < 0) {
-            xc_error(d, pos, "bad-ip",
+            xc_error(d, xlr_pos_at(pos, ip, (size_t)(p - ip)), "bad-ip",
                      "vif ip: '%s' is not a numeric IPv4 or IPv6 address "
                      "(addresses are separated by single spaces, no prefix)",
                      one);
@@ -134,8 +134,8 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         free(one);
         struct xc_ip *a = xc_vec_push(&net->ips);
         a->address.s = canon;
-        a->address.pos = pos;
-        xc_str_set(&a->family, family, pos);
+        a->address.pos = xlr_pos_at(pos, ip, (size_t)(p - ip));
+        xc_str_set(&a->family, family, a->address.pos);
         if (!e)
             break;
         p = e + 1;
@@ -152,6 +152,7 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
     char *type = NULL, *ip = NULL, *vifname = NULL, *rate = NULL;
     int ret = -1;
     size_t nerr = d->nerrors;
+#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - copy))
 
     memset(net, 0, sizeof(*net));
     net->pos = pos;
@@ -167,7 +168,7 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
         while (isspace((unsigned char)*key))
             key++;
         if (!val) {
-            xc_error(d, pos, "bad-vif",
+            xc_error(d, AT(key), "bad-vif",
                      "vif spec '%s': '%s' is not key=value (libvirt refuses "
                      "the whole vif)", spec, tok);
             goto out;
@@ -190,7 +191,7 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
         else if (strncmp(key, "rate=", 5) == 0)
             rate = val;
         else
-            xc_warn(d, pos, "unused-option",
+            xc_warn(d, AT(key), "unused-option",
                     "vif option '%.*s' is not used by xen-xl conversion "
                     "(libvirt 9.0.0 ignores it)",
                     (int)(val - 1 - key), key);
@@ -202,11 +203,11 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
     if (mac) {
         char norm[18];
         if (xlr_parse_mac(mac, norm) < 0) {
-            xc_error(d, pos, "bad-mac", "vif mac: malformed MAC address '%s'",
+            xc_error(d, AT(mac), "bad-mac", "vif mac: malformed MAC address '%s'",
                      mac);
             goto out;
         }
-        xc_str_set(&net->mac, norm, pos);
+        xc_str_set(&net->mac, norm, AT(mac));
     }
 
     if (bridge || (script && (strcmp(script, "vif-bridge") == 0 ||
@@ -215,14 +216,14 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
     else
         net->type = XC_NET_ETHERNET;
 
-    if (bridge && parse_bridge(net, bridge, pos, d) < 0)
+    if (bridge && parse_bridge(net, bridge, AT(bridge), d) < 0)
         goto out;
 
-    if (ip && add_ips(net, ip, pos, d) < 0)
+    if (ip && add_ips(net, ip, AT(ip), d) < 0)
         goto out;
 
     if (script && script[0])
-        xc_str_set(&net->script, script, pos);
+        xc_str_set(&net->script, script, AT(script));
 
     if (model) {
         const char *canon = NULL;
@@ -232,32 +233,32 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
         if (!canon) {
             if (strspn(model, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                               "0123456789_-") < strlen(model)) {
-                xc_error(d, pos, "bad-model",
+                xc_error(d, AT(model), "bad-model",
                          "vif model '%s' contains characters other than "
                          "letters, digits, '_' and '-'", model);
                 goto out;
             }
             canon = model;
         }
-        xc_str_set(&net->model, canon, pos);
+        xc_str_set(&net->model, canon, AT(model));
     } else if (type && strcmp(type, vif_typename) == 0) {
-        xc_str_set(&net->model, "netfront", pos);
+        xc_str_set(&net->model, "netfront", AT(type));
     }
 
     if (vifname && vifname[0])
-        xc_str_set(&net->ifname, vifname, pos);
+        xc_str_set(&net->ifname, vifname, AT(vifname));
 
     if (rate) {
         uint64_t kbps;
         if (xc_xl_parse_vif_rate(rate, &kbps) < 0) {
-            xc_error(d, pos, "bad-rate",
+            xc_error(d, AT(rate), "bad-rate",
                      "vif rate '%s' is not NUMBER[GMK]{B,b}/s[@INTERVAL] or "
                      "is too large", rate);
             goto out;
         }
         const char *at = strchr(rate, '@');
         if (at)
-            xc_warn(d, pos, "unused-option",
+            xc_warn(d, AT(at), "unused-option",
                     "vif rate interval '%s' is not converted (libvirt keeps "
                     "only the average rate)", at);
         net->has_out_average = true;
@@ -270,6 +271,7 @@ out:
             xc_error(d, pos, "bad-vif", "malformed vif spec '%s'", spec);
         xlr_net_clear(net);
     }
+#undef AT
     free(copy);
     return ret;
 }
@@ -281,7 +283,7 @@ int xlr_read_vifs(struct xlr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, v->pos, "ignored-value",
+        xc_warn(r->d, xlr_inner(r, v), "ignored-value",
                 "vif must be a list of strings; this value is ignored "
                 "(as libvirt does)");
         return 0;
@@ -294,7 +296,7 @@ int xlr_read_vifs(struct xlr *r)
             continue;
         }
         struct xc_net net;
-        if (xc_xl_parse_vif(xlr_text(it), it->pos, "vif", &net, r->d) < 0) {
+        if (xc_xl_parse_vif(xlr_text(it), xlr_inner(r, it), "vif", &net, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;

@@ -13,6 +13,52 @@
 #include "../../common/xalloc.h"
 #include "xl_read.h"
 
+/* ---- positions ---------------------------------------------------------- */
+
+struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off)
+{
+    struct xc_pos p = start;
+    if (!p.line)
+        return p;
+    for (size_t i = 0; i < off && text[i]; i++) {
+        if (text[i] == '\n') {
+            p.line++;
+            p.col = 1;
+        } else {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v)
+{
+    struct xc_pos p = v->pos;
+    if (v->kind != XC_CFG_STRING || !p.line)
+        return p;
+    if (r->src && !r->lines) {
+        size_t n = 1;
+        for (size_t i = 0; i < r->src->len; i++)
+            n += r->src->data[i] == '\n';
+        r->lines = xc_calloc(n, sizeof(*r->lines));
+        r->nlines = 0;
+        r->lines[r->nlines++] = 0;
+        for (size_t i = 0; i < r->src->len; i++)
+            if (r->src->data[i] == '\n')
+                r->lines[r->nlines++] = i + 1;
+    }
+    size_t delim = 1;
+    if (r->lines && p.line <= r->nlines) {
+        size_t off = r->lines[p.line - 1] + (p.col - 1);
+        const char *d = r->src->data;
+        if (off + 3 <= r->src->len && d[off] == '"' && d[off + 1] == '"' &&
+            d[off + 2] == '"')
+            delim = 3;
+    }
+    p.col += (unsigned)delim;
+    return p;
+}
+
 /* ---- accessors --------------------------------------------------------- */
 
 const char *xlr_text(const struct xc_cfg_value *v)
@@ -46,7 +92,7 @@ int xlr_string(struct xlr *r, const char *key, const char **out,
     if (!v)
         return 0;
     if (pos)
-        *pos = v->pos;
+        *pos = xlr_inner(r, v);
     if (v->kind != XC_CFG_STRING) {
         xlr_error(r, v->pos, "bad-type", "%s must be a string, not %s",
                   key, kind_name(v->kind));
@@ -75,7 +121,7 @@ int xlr_bool(struct xlr *r, const char *key, int def, int *out)
         const char *s = xlr_text(v);
         *out = strcmp(s, "1") == 0;
         if (!*out && strcmp(s, "0") != 0)
-            xc_warn(r->d, v->pos, "suspicious-value",
+            xc_warn(r->d, xlr_inner(r, v), "suspicious-value",
                     "%s = \"%s\" is read as false (only 1 or \"1\" mean true)",
                     key, s);
         return 0;
@@ -109,7 +155,7 @@ int xlr_ulong(struct xlr *r, const char *key, unsigned long long def,
         break;
     case XC_CFG_STRING:
         if (xlr_parse_ull(xlr_text(v), 10, &val) < 0) {
-            xlr_error(r, v->pos, "bad-number",
+            xlr_error(r, xlr_inner(r, v), "bad-number",
                       "%s: '%s' is not a non-negative decimal number", key,
                       xlr_text(v));
             return -1;
@@ -121,7 +167,7 @@ int xlr_ulong(struct xlr *r, const char *key, unsigned long long def,
         return -1;
     }
     if (val > max) {
-        xlr_error(r, v->pos, "bad-number", "%s: %llu is out of range (at most %llu)",
+        xlr_error(r, xlr_inner(r, v), "bad-number", "%s: %llu is out of range (at most %llu)",
                   key, val, max);
         return -1;
     }

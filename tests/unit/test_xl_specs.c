@@ -182,8 +182,9 @@ START_TEST(disk_errors)
     ck_assert_int_eq(parse_disk(&c, "/a,foo,hda", true), -1);
     ck_assert_uint_eq(c.d.nerrors, 1);
     ck_assert_str_eq(c.d.list.v[0].check, "bad-disk");
+    /* at the token xlu names ("foo", 3 bytes into the spec) */
     ck_assert_uint_eq(c.d.list.v[0].pos.line, 3);
-    ck_assert_uint_eq(c.d.list.v[0].pos.col, 7);
+    ck_assert_uint_eq(c.d.list.v[0].pos.col, 10);
     ck_assert_ptr_nonnull(strstr(c.d.list.v[0].msg, "unknown value for format"));
     ck_assert_ptr_null(strstr(c.d.list.v[0].msg, "disk specification:"));
     disk_done(&c);
@@ -316,19 +317,23 @@ END_TEST
 
 START_TEST(vif_errors)
 {
+    /* each error points at the sub-value: off bytes into the spec */
     static const struct {
         const char *spec, *check;
+        unsigned off;
     } bad[] = {
-        {"mac=00:16:3e:66:92", "bad-mac"},
-        {"mac=00:16:3e:66:92:9c:11", "bad-mac"},
-        {"mac=0016:3e:66:92:9c:11", "bad-mac"},
-        {"mac=zz:16:3e:66:92:9c", "bad-mac"},
-        {"bridge=br0,", "bad-vif"},
-        {"bridge", "bad-vif"},
-        {"ip=10.0.0.1  10.0.0.2", "bad-ip"},
-        {"ip=10.0.0.1/24", "bad-ip"},
-        {"model=e1000!", "bad-model"},
-        {"rate=fast", "bad-rate"},
+        {"mac=00:16:3e:66:92", "bad-mac", 4},
+        {"bridge=br0,mac=00:16:3e:66:92:9c:11", "bad-mac", 15},
+        {"mac=0016:3e:66:92:9c:11", "bad-mac", 4},
+        {"mac=zz:16:3e:66:92:9c", "bad-mac", 4},
+        {"bridge=br0,", "bad-vif", 11},
+        {"bridge", "bad-vif", 0},
+        {"ip=10.0.0.1  10.0.0.2", "bad-ip", 12},
+        {"ip=10.0.0.1 10.0.0.2/24", "bad-ip", 12},
+        {"model=e1000!", "bad-model", 6},
+        {"bridge=x,rate=fast", "bad-rate", 14},
+        {"bridge=br0.x", "bad-vlan", 11},
+        {"bridge=br0:1:x", "bad-vlan", 13},
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct xc_diags d = {0};
@@ -337,7 +342,7 @@ START_TEST(vif_errors)
         ck_assert_uint_eq(d.nerrors, 1);
         ck_assert_str_eq(d.list.v[d.list.n - 1].check, bad[i].check);
         ck_assert_uint_eq(d.list.v[d.list.n - 1].pos.line, P.line);
-        ck_assert_uint_eq(d.list.v[d.list.n - 1].pos.col, P.col);
+        ck_assert_uint_eq(d.list.v[d.list.n - 1].pos.col, P.col + bad[i].off);
         xc_diags_free(&d);
     }
     char mac[18];
@@ -377,15 +382,21 @@ START_TEST(pci_specs)
     xlr_hostdev_clear(&h);
     xc_diags_free(&d);
 
-    static const char *const bad[] = {
-        "1b.0", "12", "00:1b", "00:1b.8", "00:20.0", "100:1b.0", "00:1b.0@4",
-        "00:1b.0,permissive", "00:1b.0,permissive=yes", "00:1b.0,", "zz:00:1b.0",
-        "0000:00:1b.0:1", ""};
+    static const struct {
+        const char *spec;
+        unsigned off;
+    } bad[] = {
+        {"1b.0", 0}, {"12", 0}, {"00:1b", 0}, {"00:1b.8", 6}, {"00:20.0", 3},
+        {"100:1b.0", 0}, {"00:1b.0@4", 6}, {"00:1b.0,permissive", 8},
+        {"00:1b.0,permissive=yes", 19}, {"00:1b.0,", 8}, {"zz:00:1b.0", 0},
+        {"0000:00:1b.0:1", 11}, {"", 0}, {"0000:0g:1b.0", 5},
+    };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct xc_diags e = {0};
-        ck_assert_msg(xc_xl_parse_pci(bad[i], P, &h, &e) == -1, "%s", bad[i]);
+        ck_assert_msg(xc_xl_parse_pci(bad[i].spec, P, &h, &e) == -1, "%s", bad[i].spec);
         ck_assert_uint_eq(e.nerrors, 1);
-        ck_assert_uint_eq(e.list.v[e.list.n - 1].pos.col, P.col);
+        ck_assert_msg(e.list.v[e.list.n - 1].pos.col == P.col + bad[i].off,
+                      "%s: col %u", bad[i].spec, e.list.v[e.list.n - 1].pos.col);
         xc_diags_free(&e);
     }
 }
@@ -541,16 +552,17 @@ START_TEST(file_error_positions)
                                "memory = \"lots\"\n", &dom, &d), -1);
     const struct xc_diag *g = find_check(&d, "bad-mac");
     ck_assert_ptr_nonnull(g);
+    /* the MAC after "mac=", inside the quotes */
     ck_assert_uint_eq(g->pos.line, 3);
-    ck_assert_uint_eq(g->pos.col, 9);
+    ck_assert_uint_eq(g->pos.col, 14);
     g = find_check(&d, "bad-disk");
     ck_assert_ptr_nonnull(g);
     ck_assert_uint_eq(g->pos.line, 4);
-    ck_assert_uint_eq(g->pos.col, 27);
+    ck_assert_uint_eq(g->pos.col, 31);
     g = find_check(&d, "bad-number");
     ck_assert_ptr_nonnull(g);
     ck_assert_uint_eq(g->pos.line, 5);
-    ck_assert_uint_eq(g->pos.col, 10);
+    ck_assert_uint_eq(g->pos.col, 11);
     ck_assert_str_eq(g->file, "t.cfg");
     xc_domain_free(&dom);
     xc_diags_free(&d);
@@ -569,12 +581,39 @@ START_TEST(file_error_positions)
     g = find_check(&d, "bad-pci");
     ck_assert_ptr_nonnull(g);
     ck_assert_uint_eq(g->pos.line, 3);
-    ck_assert_uint_eq(g->pos.col, 9);
+    ck_assert_uint_eq(g->pos.col, 10);
     g = find_check(&d, "bad-chardev");
     ck_assert_ptr_nonnull(g);
     ck_assert_uint_eq(g->pos.line, 4);
-    ck_assert_uint_eq(g->pos.col, 19);
+    ck_assert_uint_eq(g->pos.col, 20);
     ck_assert_ptr_nonnull(find_check(&d, "bad-cpuid"));
+    xc_domain_free(&dom);
+    xc_diags_free(&d);
+}
+END_TEST
+
+START_TEST(file_triple_quoted_positions)
+{
+    struct xc_domain dom;
+    struct xc_diags d = {0};
+    ck_assert_int_eq(read_text("name = \"g\"\n"
+                               "vif = [ \"\"\"bridge=br0,\nmac=zz\"\"\" ]\n", &dom, &d), -1);
+    const struct xc_diag *g = find_check(&d, "bad-mac");
+    if (g) {
+        /* the cfg module accepts a newline in a triple-quoted string */
+        ck_assert_uint_eq(g->pos.line, 3);
+        ck_assert_uint_eq(g->pos.col, 5);
+    } else {
+        ck_assert_uint_ge(d.nerrors, 1);
+    }
+    xc_domain_free(&dom);
+    xc_diags_free(&d);
+
+    ck_assert_int_eq(read_text("name = \"g\"\nuuid = \"\"\"nope\"\"\"\n", &dom, &d), -1);
+    g = find_check(&d, "bad-uuid");
+    ck_assert_ptr_nonnull(g);
+    ck_assert_uint_eq(g->pos.line, 2);
+    ck_assert_uint_eq(g->pos.col, 11);
     xc_domain_free(&dom);
     xc_diags_free(&d);
 }
@@ -651,6 +690,7 @@ int main(void)
     tcase_add_test(tc, chr_specs);
     tcase_add_test(tc, cpusets);
     tcase_add_test(tc, file_error_positions);
+    tcase_add_test(tc, file_triple_quoted_positions);
     tcase_add_test(tc, file_leftovers);
     tcase_add_test(tc, file_many_disks);
     suite_add_tcase(s, tc);
