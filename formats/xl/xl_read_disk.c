@@ -173,12 +173,17 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
 {
     /* xen_xl.c first undoes doubled backslashes */
     struct xc_buf t = {0};
+    /* map[i]: where byte i of the unescaped text was in src */
+    size_t *map = xc_calloc(strlen(src) + 1, sizeof(*map));
     for (const char *q = src; *q; q++) {
+        map[t.len] = (size_t)(q - src);
         xc_buf_addc(&t, *q);
         if (q[0] == '\\' && q[1] == '\\')
             q++;
     }
+    map[t.len] = strlen(src);
     char *s = xc_buf_steal(&t);
+#define AT(ptr) xlr_pos_at(pos, src, map[(size_t)((ptr) - s)])
     char *path = s;
     char *options = NULL;
     int ret = -1;
@@ -193,12 +198,12 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
     char *at = strchr(path, '@');
     if (at) {
         *at = '\0';
-        xc_str_set(&dk->snapshot, at + 1, pos);
+        xc_str_set(&dk->snapshot, at + 1, AT(at + 1));
     }
     dk->type = XC_DISK_NETWORK;
     xc_str_set(&dk->protocol, "rbd", pos);
     /* libvirt keeps pool and image apart and prints them as "pool/image" */
-    xc_str_set(&dk->source_name, path, pos);
+    xc_str_set(&dk->source_name, path, AT(path));
 
     bool have_id = false;
     char *p = options;
@@ -217,12 +222,12 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
 
         if (strncmp(p, "id=", 3) == 0) {
             if (have_id) {
-                xc_error(d, pos, "bad-rbd", "rbd source: duplicate 'id' in "
+                xc_error(d, AT(p), "bad-rbd", "rbd source: duplicate 'id' in "
                          "'%s'", src);
                 goto out;
             }
             have_id = true;
-            xc_str_set(&dk->auth_user, p + 3, pos);
+            xc_str_set(&dk->auth_user, p + 3, AT(p + 3));
             xc_str_set(&dk->secret_type, "ceph", pos);
         } else if (strncmp(p, "mon_host=", 9) == 0) {
             char *h = p + 9;
@@ -236,15 +241,15 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
                         break;
                     }
                 }
-                if (rbd_add_host(h, pos, dk, d) < 0)
+                if (rbd_add_host(h, AT(h), dk, d) < 0)
                     goto out;
                 h = sep;
             }
         } else if (strncmp(p, "conf=", 5) == 0) {
-            xc_str_set(&dk->config_file, p + 5, pos);
+            xc_str_set(&dk->config_file, p + 5, AT(p + 5));
         } else {
             char *eq = strchr(p, '=');
-            xc_warn(d, pos, "unused-option", "rbd option '%.*s' is not used "
+            xc_warn(d, AT(p), "unused-option", "rbd option '%.*s' is not used "
                     "by xen-xl conversion (libvirt 9.0.0 ignores it)",
                     (int)(eq ? (size_t)(eq - p) : strlen(p)), p);
         }
@@ -252,6 +257,8 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
     }
     ret = 0;
 out:
+#undef AT
+    free(map);
     free(s);
     return ret;
 }
