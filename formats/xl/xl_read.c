@@ -3,10 +3,27 @@
  * virDomainDef before virDomainDefPostParse.  Post-parse defaults are
  * converters/defaults*.c's business, not ours.
  *
- * Differences from libvirt, all on input libvirt mishandles: values it
- * would silently wrap or truncate, or report and then ignore, are errors
- * here; values it silently drops are warnings; and every key it never
- * looks at is a leftover with an "unused-key" warning. */
+ * Values are taken as libvirt's virConf sees them (cfg's raw bytes, no
+ * escapes), so the model is byte-for-byte libvirt's.  Differences, all
+ * on input libvirt mishandles:
+ * - errors where libvirt wraps, truncates or reads garbage: negative or
+ *   out-of-range numbers (vcpus > UINT_MAX, memory * 1024 overflow,
+ *   vncdisplay + 5900 overflow, rtc_timeoffset > UINT_MAX), VLAN tags
+ *   above 4095, PCI fields out of range, usbdev without hostbus/hostaddr,
+ *   channel without connection=, vfb = [] (libvirt crashes on those
+ *   three), rbd "[v6]" hosts without "\:PORT", empty cpuid feature names;
+ * - errors where libvirt reports and carries on: a non-string type or
+ *   builder, an unknown passthrough mode;
+ * - nmdm/qemu-vdagent/dbus character devices: refused (not in the model);
+ * - warnings (output unchanged) for everything libvirt drops silently:
+ *   unknown vif/pci/vfb/rbd options, disk backend=/direct-io-safe/
+ *   discard/..., usbdevice other than mouse/tablet/keyboard, usbctrl
+ *   types other than qusb, devices skipped for an item without '=',
+ *   non-string list items, vnc/sdl replaced by spice, root/extra beside
+ *   cmdline, bool strings other than "0"/"1", unknown tsc_mode and boot
+ *   letters, and every key never read ("unused-key", kept as leftover).
+ * Diagnostics point at the value's first byte inside the quotes, or at the
+ * offending sub-value of a spec (the MAC after "mac=", a PCI field, ...). */
 #define _POSIX_C_SOURCE 200809L
 #include <limits.h>
 #include <stdlib.h>
@@ -836,7 +853,11 @@ static void report_unused(struct xlr *r)
         render_value(&b, &e->value);
         xc_domain_add_leftover(r->dom, e->key, xc_buf_str(&b), e->key_pos);
         xc_buf_free(&b);
-        if (repeated)
+        if (e->append)
+            xc_warn(r->d, e->key_pos, "unused-key", "'%s += ...' is not used "
+                    "by xen-xl conversion (libvirt's parser knows no '+=')",
+                    e->key);
+        else if (repeated)
             xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
                     "xen-xl conversion: it repeats an earlier '%s' and only "
                     "the first one is looked at (xl itself would use the "
