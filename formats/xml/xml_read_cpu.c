@@ -168,7 +168,7 @@ int xr_cell_start(struct xr_ctx *c, struct xr_frame *f)
         return xr_error(c, xr_attr_pos(c, "memory"),
                         "Invalid value '%s' for element or attribute './@memory'", mem);
     if (rc == -2)
-        return xr_error(c, xr_attr_pos(c, "unit"), "unknown suffix '%s'", unit);
+        return xr_error(c, xr_attr_pos(c, "unit"), "unknown unit '%s' (expected b, KB, KiB, MB, MiB, GB, GiB, TB, TiB, PB, PiB, EB or EiB)", unit);
     if (rc == -3)
         return xr_error(c, xr_attr_pos(c, "memory"), "size value too large: %s%s",
                         mem, unit ? unit : "");

@@ -109,7 +109,7 @@ int xr_memory_end(struct xr_ctx *c, struct xr_frame *f, const char *t, size_t n)
     if (rc == -1)
         ret = xr_error(c, f->pos, "Invalid value '%s' for element or attribute './%s[1]'", t, what);
     else if (rc == -2)
-        ret = xr_error(c, c->unit_pos, "unknown suffix '%s'", unit);
+        ret = xr_error(c, c->unit_pos, "unknown unit '%s' (expected b, KB, KiB, MB, MiB, GB, GiB, TB, TiB, PB, PiB, EB or EiB)", unit);
     else if (rc == -3)
         ret = xr_error(c, f->pos, "size value too large: %s%s", t, unit ? unit : "");
     free(unit);
