@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the build and tests need, only if missing.
 set -e
-pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind xen-utils-common libvirt-clients dpkg-dev xz-utils"
+pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind dpkg-dev patch xz-utils"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
