@@ -161,7 +161,7 @@ static void free_cpu(struct xc_cpu *cpu)
     free(cpu->cells.v);
 }
 
-static void free_disk(struct xc_disk *d)
+void xc_disk_clear(struct xc_disk *d)
 {
     struct xc_str *strs[] = {
         &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
@@ -177,6 +177,7 @@ static void free_disk(struct xc_disk *d)
         xc_str_clear(&d->hosts.v[i].socket);
     }
     free(d->hosts.v);
+    memset(d, 0, sizeof(*d));
 }
 
 static void free_net(struct xc_net *n)
@@ -227,7 +228,7 @@ void xc_domain_free(struct xc_domain *dom)
 
     xc_str_clear(&dom->emulator);
     for (size_t i = 0; i < dom->disks.n; i++)
-        free_disk(&dom->disks.v[i]);
+        xc_disk_clear(&dom->disks.v[i]);
     free(dom->disks.v);
     for (size_t i = 0; i < dom->controllers.n; i++)
         xc_str_clear(&dom->controllers.v[i].model);

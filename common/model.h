@@ -437,6 +437,8 @@ struct xc_domain {
 };
 
 void xc_domain_init(struct xc_domain *dom);
+/* Free what one disk owns and zero it. */
+void xc_disk_clear(struct xc_disk *d);
 void xc_domain_free(struct xc_domain *dom);
 
 /* Add a leftover record (copies key and value, value may be NULL). */

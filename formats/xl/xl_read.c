@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "../../common/buf.h"
+#include "../../common/strset.h"
 #include "../../common/xalloc.h"
 #include "xl_read.h"
 
@@ -670,48 +671,6 @@ static const char *cpuid_libvirt_name(const char *libxl_name)
     return libxl_name;
 }
 
-/* A small string set for duplicate feature names (linear time overall). */
-struct strset {
-    const char **slot;
-    size_t cap, n;
-};
-
-static size_t strhash(const char *s)
-{
-    size_t h = 1469598103934665603ULL & SIZE_MAX;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (1099511628211ULL & SIZE_MAX);
-    return h;
-}
-
-/* false if s was already there */
-static bool strset_add(struct strset *set, const char *s)
-{
-    if ((set->n + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 16;
-        const char **ns = xc_calloc(ncap, sizeof(*ns));
-        for (size_t i = 0; i < set->cap; i++) {
-            if (!set->slot[i])
-                continue;
-            size_t j = strhash(set->slot[i]) & (ncap - 1);
-            while (ns[j])
-                j = (j + 1) & (ncap - 1);
-            ns[j] = set->slot[i];
-        }
-        free(set->slot);
-        set->slot = ns;
-        set->cap = ncap;
-    }
-    size_t j = strhash(s) & (set->cap - 1);
-    while (set->slot[j]) {
-        if (strcmp(set->slot[j], s) == 0)
-            return false;
-        j = (j + 1) & (set->cap - 1);
-    }
-    set->slot[j] = s;
-    set->n++;
-    return true;
-}
 
 static int read_cpuid(struct xlr *r)
 {
@@ -743,10 +702,10 @@ static int read_cpuid(struct xlr *r)
         return -1;
     }
 
-    struct strset seen = {0};
+    struct xc_strset seen = {0};
     int ret = 0;
     for (size_t i = 0; i < cpu->features.n; i++)
-        strset_add(&seen, cpu->features.v[i].name.s);
+        xc_strset_add(&seen, cpu->features.v[i].name.s);
     const char *p = comma;
     while (p && ret == 0) {
         p++;
@@ -781,14 +740,14 @@ static int read_cpuid(struct xlr *r)
         const char *lv = cpuid_libvirt_name(name);
         cpu_add_feature(cpu, lv, policy, ppos);
         free(name);
-        if (!strset_add(&seen, cpu->features.v[cpu->features.n - 1].name.s)) {
+        if (!xc_strset_add(&seen, cpu->features.v[cpu->features.n - 1].name.s)) {
             xlr_error(r, ppos, "bad-cpuid", "cpuid: CPU feature '%s' is "
                       "specified more than once", lv);
             ret = -1;
         }
         p = e;
     }
-    free(seen.slot);
+    xc_strset_free(&seen);
     return ret;
 }
 
@@ -843,10 +802,10 @@ static void render_value(struct xc_buf *b, const struct xc_cfg_value *v)
 
 static void report_unused(struct xlr *r)
 {
-    struct strset keys = {0};
+    struct xc_strset keys = {0};
     for (size_t i = 0; i < r->cfg->entries.n; i++) {
         struct xc_cfg_entry *e = &r->cfg->entries.v[i];
-        bool repeated = !strset_add(&keys, e->key);
+        bool repeated = !xc_strset_add(&keys, e->key);
         if (e->used)
             continue;
         struct xc_buf b = {0};
@@ -866,7 +825,7 @@ static void report_unused(struct xlr *r)
             xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
                     "xen-xl conversion", e->key);
     }
-    free(keys.slot);
+    xc_strset_free(&keys);
 }
 
 /* ---- entry point --------------------------------------------------------------- */

@@ -6,53 +6,11 @@
 #include "xml_read_priv.h"
 #include "xml_units.h"
 
-/* A string set for the "feature specified more than once" check. */
-struct xr_strset {
-    const char **slot;
-    size_t cap, n;
-};
-
-static size_t str_hash(const char *s)
-{
-    size_t h = 1469598103934665603ULL & (size_t)-1;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-    return h;
-}
-
-/* Insert; false if already present. */
-static bool strset_add(struct xr_strset *set, const char *s)
-{
-    if ((set->n + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 16;
-        const char **nslot = xc_calloc(ncap, sizeof(*nslot));
-        for (size_t i = 0; i < set->cap; i++) {
-            if (!set->slot[i])
-                continue;
-            size_t j = str_hash(set->slot[i]) & (ncap - 1);
-            while (nslot[j])
-                j = (j + 1) & (ncap - 1);
-            nslot[j] = set->slot[i];
-        }
-        free(set->slot);
-        set->slot = nslot;
-        set->cap = ncap;
-    }
-    size_t j = str_hash(s) & (set->cap - 1);
-    while (set->slot[j]) {
-        if (strcmp(set->slot[j], s) == 0)
-            return false;
-        j = (j + 1) & (set->cap - 1);
-    }
-    set->slot[j] = s;
-    set->n++;
-    return true;
-}
 
 void xr_cpu_free(struct xr_ctx *c)
 {
     if (c->cpu_feature_names) {
-        free(c->cpu_feature_names->slot);
+        xc_strset_free(c->cpu_feature_names);
         free(c->cpu_feature_names);
         c->cpu_feature_names = NULL;
     }
@@ -125,7 +83,7 @@ int xr_cpu_feature_start(struct xr_ctx *c, struct xr_frame *f)
                policy ? xr_attr_pos(c, "policy") : f->pos);
     if (!c->cpu_feature_names)
         c->cpu_feature_names = xc_calloc(1, sizeof(*c->cpu_feature_names));
-    if (!strset_add(c->cpu_feature_names, feat->name.s))
+    if (!xc_strset_add(c->cpu_feature_names, feat->name.s))
         return xr_error(c, f->pos, "CPU feature '%s' specified more than once", name);
     return 0;
 }

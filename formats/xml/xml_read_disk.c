@@ -144,22 +144,7 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f)
 
 static void drop_current_disk(struct xr_ctx *c)
 {
-    struct xc_disk *d = c->disk;
-    struct xc_str *strs[] = {
-        &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
-        &d->protocol, &d->source_name, &d->auth_user, &d->secret_type,
-        &d->secret_usage, &d->secret_uuid, &d->target, &d->script,
-        &d->snapshot, &d->config_file};
-    for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-        xc_str_clear(strs[i]);
-    for (size_t i = 0; i < d->hosts.n; i++) {
-        xc_str_clear(&d->hosts.v[i].name);
-        xc_str_clear(&d->hosts.v[i].port);
-        xc_str_clear(&d->hosts.v[i].transport);
-        xc_str_clear(&d->hosts.v[i].socket);
-    }
-    free(d->hosts.v);
-    memset(d, 0, sizeof(*d));
+    xc_disk_clear(c->disk);
     c->dom->disks.n--;
     c->disk = NULL;
     /* the <disk> frame sits just below the current one */

@@ -16,6 +16,7 @@
 #include "../../common/diag.h"
 #include "../../common/model.h"
 #include "../../common/settings.h"
+#include "../../common/strset.h"
 
 /* Element ids: one per (parent, name) the reader understands. */
 enum xr_elem_id {
@@ -159,7 +160,7 @@ struct xr_ctx {
     XC_VEC(struct xr_sibling) siblings;
     XC_VEC(unsigned) cell_ids;   /* id of each parsed numa cell, doc order */
     XC_VEC(struct xc_pos) boot_pos;
-    struct xr_strset *cpu_feature_names;
+    struct xc_strset *cpu_feature_names;
     /* unit attribute of the <memory>-like element being read */
     char *unit;
     struct xc_pos unit_pos;
