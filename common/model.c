@@ -117,19 +117,32 @@ void xc_domain_init(struct xc_domain *dom)
     memset(dom, 0, sizeof(*dom));
 }
 
+void xc_chr_clear(struct xc_chr *c)
+{
+    xc_str_clear(&c->path);
+    xc_str_clear(&c->host);
+    xc_str_clear(&c->service);
+    xc_str_clear(&c->bind_host);
+    xc_str_clear(&c->bind_service);
+    xc_str_clear(&c->target_type);
+    xc_str_clear(&c->target_name);
+    memset(c, 0, sizeof(*c));
+}
+
 static void free_chrs(struct xc_chr *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        struct xc_chr *c = &v[i];
-        xc_str_clear(&c->path);
-        xc_str_clear(&c->host);
-        xc_str_clear(&c->service);
-        xc_str_clear(&c->bind_host);
-        xc_str_clear(&c->bind_service);
-        xc_str_clear(&c->target_type);
-        xc_str_clear(&c->target_name);
-    }
+    for (size_t i = 0; i < n; i++)
+        xc_chr_clear(&v[i]);
     free(v);
+}
+
+void xc_hostdev_clear(struct xc_hostdev *h)
+{
+    xc_str_clear(&h->driver_name);
+    xc_str_clear(&h->usb_vendor);
+    xc_str_clear(&h->usb_product);
+    xc_str_clear(&h->extra_opts);
+    memset(h, 0, sizeof(*h));
 }
 
 static void free_os(struct xc_os *os)
@@ -180,7 +193,7 @@ void xc_disk_clear(struct xc_disk *d)
     memset(d, 0, sizeof(*d));
 }
 
-static void free_net(struct xc_net *n)
+void xc_net_clear(struct xc_net *n)
 {
     struct xc_str *strs[] = {
         &n->mac, &n->bridge, &n->network, &n->portgroup, &n->script,
@@ -194,6 +207,7 @@ static void free_net(struct xc_net *n)
     }
     free(n->ips.v);
     free(n->vlan_tags.v);
+    memset(n, 0, sizeof(*n));
 }
 
 static void free_graphics(struct xc_graphics *g)
@@ -234,7 +248,7 @@ void xc_domain_free(struct xc_domain *dom)
         xc_str_clear(&dom->controllers.v[i].model);
     free(dom->controllers.v);
     for (size_t i = 0; i < dom->nets.n; i++)
-        free_net(&dom->nets.v[i]);
+        xc_net_clear(&dom->nets.v[i]);
     free(dom->nets.v);
     free(dom->inputs.v);
     for (size_t i = 0; i < dom->graphics.n; i++)
@@ -246,13 +260,8 @@ void xc_domain_free(struct xc_domain *dom)
     for (size_t i = 0; i < dom->sounds.n; i++)
         xc_str_clear(&dom->sounds.v[i].model);
     free(dom->sounds.v);
-    for (size_t i = 0; i < dom->hostdevs.n; i++) {
-        struct xc_hostdev *h = &dom->hostdevs.v[i];
-        xc_str_clear(&h->driver_name);
-        xc_str_clear(&h->usb_vendor);
-        xc_str_clear(&h->usb_product);
-        xc_str_clear(&h->extra_opts);
-    }
+    for (size_t i = 0; i < dom->hostdevs.n; i++)
+        xc_hostdev_clear(&dom->hostdevs.v[i]);
     free(dom->hostdevs.v);
     free_chrs(dom->serials.v, dom->serials.n);
     free_chrs(dom->parallels.v, dom->parallels.n);

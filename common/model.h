@@ -437,8 +437,12 @@ struct xc_domain {
 };
 
 void xc_domain_init(struct xc_domain *dom);
-/* Free what one disk owns and zero it. */
+/* Free what one device owns and zero it (e.g. a half-built device a
+ * reader discards). */
 void xc_disk_clear(struct xc_disk *d);
+void xc_net_clear(struct xc_net *n);
+void xc_chr_clear(struct xc_chr *c);
+void xc_hostdev_clear(struct xc_hostdev *h);
 void xc_domain_free(struct xc_domain *dom);
 
 /* Add a leftover record (copies key and value, value may be NULL). */

@@ -126,10 +126,4 @@ int xlr_read_channels(struct xlr *r);
 int xlr_read_sound(struct xlr *r);
 int xlr_read_disks(struct xlr *r);
 
-/* Free helpers for partially filled devices (model.c frees whole domains). */
-void xlr_net_clear(struct xc_net *n);
-void xlr_disk_clear(struct xc_disk *dk);
-void xlr_chr_clear(struct xc_chr *c);
-void xlr_hostdev_clear(struct xc_hostdev *h);
-
 #endif

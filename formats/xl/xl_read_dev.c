@@ -277,7 +277,7 @@ int xc_xl_parse_chr(const char *spec, struct xc_pos pos, struct xc_chr *chr,
             if (!off3) {
                 xc_error(d, pos, "bad-chardev", "malformed character device "
                          "'%s' (no ':' in the bind address after '@')", spec);
-                xlr_chr_clear(chr);
+                xc_chr_clear(chr);
                 return -1;
             }
             if (off3 > off2 + 1)

@@ -319,7 +319,7 @@ static void network_to_local(struct xc_disk *dk, enum xc_disk_type type,
     memset(&dk->secret_type, 0, sizeof(dk->secret_type));
     memset(&dk->snapshot, 0, sizeof(dk->snapshot));
     memset(&dk->config_file, 0, sizeof(dk->config_file));
-    xlr_disk_clear(&tmp);
+    xc_disk_clear(&tmp);
     dk->type = type;
 }
 
@@ -420,7 +420,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     ret = 0;
 out:
     if (ret < 0)
-        xlr_disk_clear(dk);
+        xc_disk_clear(dk);
     free(msg);
     libxl_device_disk_dispose(&ld);
     return ret;

@@ -269,7 +269,7 @@ out:
     if (ret < 0) {
         if (d->nerrors == nerr)
             xc_error(d, pos, "bad-vif", "malformed vif spec '%s'", spec);
-        xlr_net_clear(net);
+        xc_net_clear(net);
     }
 #undef AT
     free(copy);

@@ -363,37 +363,3 @@ int xlr_parse_ip(const char *s, char **canon, const char **family)
     *family = fam == AF_INET6 ? "ipv6" : "ipv4";
     return 0;
 }
-
-/* ---- discarding half-built devices -------------------------------------- */
-
-void xlr_net_clear(struct xc_net *n)
-{
-    struct xc_domain tmp = {0};
-    *xc_vec_push(&tmp.nets) = *n;
-    xc_domain_free(&tmp);
-    memset(n, 0, sizeof(*n));
-}
-
-void xlr_disk_clear(struct xc_disk *dk)
-{
-    struct xc_domain tmp = {0};
-    *xc_vec_push(&tmp.disks) = *dk;
-    xc_domain_free(&tmp);
-    memset(dk, 0, sizeof(*dk));
-}
-
-void xlr_chr_clear(struct xc_chr *c)
-{
-    struct xc_domain tmp = {0};
-    *xc_vec_push(&tmp.serials) = *c;
-    xc_domain_free(&tmp);
-    memset(c, 0, sizeof(*c));
-}
-
-void xlr_hostdev_clear(struct xc_hostdev *h)
-{
-    struct xc_domain tmp = {0};
-    *xc_vec_push(&tmp.hostdevs) = *h;
-    xc_domain_free(&tmp);
-    memset(h, 0, sizeof(*h));
-}
