@@ -1,4 +1,5 @@
 #define _DEFAULT_SOURCE
+#include "hex.h"
 #include "model.h"
 
 #include <fcntl.h>
@@ -290,17 +291,6 @@ void xc_domain_add_leftover(struct xc_domain *dom, const char *key,
 
 /* ---- uuid ----------------------------------------------------------- */
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Same leniency as libvirt's virUUIDParse: leading blanks, '-' allowed
  * between byte pairs, trailing blanks. */
 int xc_uuid_parse(const char *s, unsigned char out[16])
@@ -310,8 +300,8 @@ int xc_uuid_parse(const char *s, unsigned char out[16])
     for (int i = 0; i < 16; i++) {
         while (*s == '-')
             s++;
-        int hi = hexval(s[0]);
-        int lo = hi < 0 ? -1 : hexval(s[1]);
+        int hi = xc_hex_digit(s[0]);
+        int lo = hi < 0 ? -1 : xc_hex_digit(s[1]);
         if (hi < 0 || lo < 0)
             return -1;
         out[i] = (unsigned char)(hi << 4 | lo);

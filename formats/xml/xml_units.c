@@ -1,4 +1,5 @@
 /* Value parsers for the domain XML reader; see xml_units.h. */
+#include "../../common/hex.h"
 #include "xml_units.h"
 
 #include <ctype.h>
@@ -110,31 +111,20 @@ int xc_parse_memory_kib(const char *num, const char *unit, uint64_t *kib)
     return 0;
 }
 
-static int hexdigit(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* As virMacAddrParse: 1-2 hex digits per byte, ':' between bytes, and
  * after the sixth byte anything at or below ' ' ends the address. */
 int xc_mac_parse(const char *s, unsigned char out[6])
 {
     for (int i = 0; i < 6; i++) {
-        int hi = hexdigit((unsigned char)s[0]);
+        int hi = xc_hex_digit((unsigned char)s[0]);
         if (hi < 0)
             return -1;
         int v = hi, n = 1;
-        int lo = hexdigit((unsigned char)s[1]);
+        int lo = xc_hex_digit((unsigned char)s[1]);
         if (lo >= 0) {
             v = hi * 16 + lo;
             n = 2;
-            if (hexdigit((unsigned char)s[2]) >= 0)
+            if (xc_hex_digit((unsigned char)s[2]) >= 0)
                 return -1;
         }
         out[i] = (unsigned char)v;
