@@ -41,7 +41,7 @@ static int parse_disk(struct disk_case *c, const char *spec, bool hvm)
 
 static void disk_done(struct disk_case *c)
 {
-    xlr_disk_clear(&c->k);
+    xc_disk_clear(&c->k);
     xc_xl_disk_parser_free(c->p);
     xc_diags_free(&c->d);
 }
@@ -168,10 +168,10 @@ START_TEST(disk_rbd)
     struct xc_disk k = {0};
     ck_assert_int_eq(xc_xl_parse_rbd("rbd:p/i:mon_host=h\\:99999", P, &k, &d), -1);
     ck_assert(has_check(&d, "bad-rbd"));
-    xlr_disk_clear(&k);
+    xc_disk_clear(&k);
     xc_diags_clear(&d);
     ck_assert_int_eq(xc_xl_parse_rbd("rbd:p/i:id=a:id=b", P, &k, &d), -1);
-    xlr_disk_clear(&k);
+    xc_disk_clear(&k);
     xc_diags_free(&d);
 }
 END_TEST
@@ -207,7 +207,7 @@ START_TEST(disk_errors)
     struct xc_disk k;
     ck_assert_int_eq(xc_xl_parse_disk(p, "/a,foo,hda", P, true, &k, &d), -1);
     ck_assert_int_eq(xc_xl_parse_disk(p, "/a,raw,hda", P, true, &k, &d), 0);
-    xlr_disk_clear(&k);
+    xc_disk_clear(&k);
     ck_assert_int_eq(xc_xl_parse_disk(p, "y", P, true, &k, &d), -1);
     ck_assert_uint_eq(d.list.n, 2);
     ck_assert_ptr_null(strstr(d.list.v[1].msg, "format"));
@@ -264,25 +264,25 @@ START_TEST(vif_full)
     ck_assert(n.has_out_average);
     ck_assert_uint_eq(n.out_average, 10240);
     ck_assert_uint_eq(d.list.n, 0);
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
 
     /* ethernet unless a bridge or bridge script; model names canonical */
     ck_assert_int_eq(xc_xl_parse_vif("script=vif-route,model=E1000,type=ioemu", P, "vif", &n, &d), 0);
     ck_assert_int_eq(n.type, XC_NET_ETHERNET);
     ck_assert_str_eq(n.model.s, "e1000");
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
     ck_assert_int_eq(xc_xl_parse_vif("script=vif-vnic", P, "vif", &n, &d), 0);
     ck_assert_int_eq(n.type, XC_NET_BRIDGE);
     ck_assert_ptr_null(n.bridge.s);
     ck_assert_ptr_null(n.model.s);
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
     ck_assert_int_eq(xc_xl_parse_vif("model=fakemodel,type=vif", P, "vif", &n, &d), 0);
     ck_assert_str_eq(n.model.s, "fakemodel");
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
     ck_assert_int_eq(xc_xl_parse_vif("bridge=br0,backend=dom1", P, "vif", &n, &d), 0);
     ck_assert(has_check(&d, "unused-option"));
     ck_assert_ptr_null(n.backend_domain.s);
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
     xc_diags_free(&d);
 }
 END_TEST
@@ -297,14 +297,14 @@ START_TEST(vif_ovs)
     ck_assert_uint_eq(n.vlan_tags.v[0].id, 42);
     ck_assert(!n.vlan_trunk);
     ck_assert_str_eq(n.virtualport_type.s, "openvswitch");
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
 
     ck_assert_int_eq(xc_xl_parse_vif("bridge=ovsbr0:42:43:7", P, "vif", &n, &d), 0);
     ck_assert_str_eq(n.bridge.s, "ovsbr0");
     ck_assert_uint_eq(n.vlan_tags.n, 3);
     ck_assert_uint_eq(n.vlan_tags.v[2].id, 7);
     ck_assert(n.vlan_trunk);
-    xlr_net_clear(&n);
+    xc_net_clear(&n);
 
     ck_assert_int_eq(xc_xl_parse_vif("bridge=br.x", P, "vif", &n, &d), -1);
     ck_assert_int_eq(xc_xl_parse_vif("bridge=br0::42", P, "vif", &n, &d), -1);
@@ -365,7 +365,7 @@ START_TEST(pci_specs)
     ck_assert_uint_eq(h.pci.function, 0);
     ck_assert_int_eq(h.managed, XC_TRI_NO);
     ck_assert_int_eq(h.write_filtering, XC_TRI_ABSENT);
-    xlr_hostdev_clear(&h);
+    xc_hostdev_clear(&h);
 
     ck_assert_int_eq(xc_xl_parse_pci("0001:0a:1f.7,permissive=1", P, &h, &d), 0);
     ck_assert_uint_eq(h.pci.domain, 1);
@@ -373,13 +373,13 @@ START_TEST(pci_specs)
     ck_assert_uint_eq(h.pci.slot, 31);
     ck_assert_uint_eq(h.pci.function, 7);
     ck_assert_int_eq(h.write_filtering, XC_TRI_NO);
-    xlr_hostdev_clear(&h);
+    xc_hostdev_clear(&h);
 
     ck_assert_int_eq(xc_xl_parse_pci("00:13.0,permissive=0,msitranslate=1", P, &h, &d), 0);
     ck_assert_int_eq(h.write_filtering, XC_TRI_YES);
     ck_assert_str_eq(h.extra_opts.s, "msitranslate=1");
     ck_assert(has_check(&d, "unused-option"));
-    xlr_hostdev_clear(&h);
+    xc_hostdev_clear(&h);
     xc_diags_free(&d);
 
     static const struct {
@@ -412,12 +412,12 @@ START_TEST(chr_specs)
     ck_assert_int_eq(xc_xl_parse_chr("/dev/ttyS0", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_DEV);
     ck_assert_str_eq(c.path.s, "/dev/ttyS0");
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("pty", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_PTY);
     ck_assert_ptr_null(c.path.s);
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     static const struct {
         const char *spec;
@@ -429,18 +429,18 @@ START_TEST(chr_specs)
     for (size_t i = 0; i < sizeof(simple) / sizeof(simple[0]); i++) {
         ck_assert_int_eq(xc_xl_parse_chr(simple[i].spec, P, &c, &d), 0);
         ck_assert_int_eq(c.type, simple[i].type);
-        xlr_chr_clear(&c);
+        xc_chr_clear(&c);
     }
 
     ck_assert_int_eq(xc_xl_parse_chr("file:/var/log/x.log", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_FILE);
     ck_assert_str_eq(c.path.s, "/var/log/x.log");
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("pipe:/tmp/p", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_PIPE);
     ck_assert_str_eq(c.path.s, "/tmp/p");
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("tcp:127.0.0.1:7777,server,nowait", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_TCP);
@@ -448,7 +448,7 @@ START_TEST(chr_specs)
     ck_assert_str_eq(c.host.s, "127.0.0.1");
     ck_assert_str_eq(c.service.s, "7777");
     ck_assert(c.listen);
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("telnet::23", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_TCP);
@@ -456,7 +456,7 @@ START_TEST(chr_specs)
     ck_assert_ptr_null(c.host.s);
     ck_assert_str_eq(c.service.s, "23");
     ck_assert(!c.listen);
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("udp:1.2.3.4:99@5.6.7.8:100", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_UDP);
@@ -464,19 +464,19 @@ START_TEST(chr_specs)
     ck_assert_str_eq(c.service.s, "99");
     ck_assert_str_eq(c.bind_host.s, "5.6.7.8");
     ck_assert_str_eq(c.bind_service.s, "100");
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("udp::99@:100", P, &c, &d), 0);
     ck_assert_ptr_null(c.host.s);
     ck_assert_ptr_null(c.bind_host.s);
     ck_assert_str_eq(c.bind_service.s, "100");
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
 
     ck_assert_int_eq(xc_xl_parse_chr("unix:/tmp/sock,server,nowait", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_UNIX);
     ck_assert_str_eq(c.path.s, "/tmp/sock");
     ck_assert(c.listen);
-    xlr_chr_clear(&c);
+    xc_chr_clear(&c);
     ck_assert_uint_eq(d.list.n, 0);
 
     static const char *const bad[] = {"bogus", "tcp:7777", "udp:99", "udp:h:1@2",
