@@ -800,13 +800,29 @@ static void render_value(struct xc_buf *b, const struct xc_cfg_value *v)
     }
 }
 
+/* A device switch set to off that libvirt never read (e.g. the `sdl = 0`
+ * libvirt itself writes beside `vnc = 1`): the XML, having no such device,
+ * says the same, so nothing is lost and nothing is reported. */
+static bool switched_off(const struct xc_cfg_entry *e)
+{
+    static const char *const switches[] = {
+        "sdl", "vnc", "spice", "usb", "spicevdagent", NULL};
+    const char *t = e->value.kind == XC_CFG_LIST ? NULL : xlr_text(&e->value);
+    if (!t || strcmp(t, "0") != 0)
+        return false;
+    for (size_t i = 0; switches[i]; i++)
+        if (strcmp(e->key, switches[i]) == 0)
+            return true;
+    return false;
+}
+
 static void report_unused(struct xlr *r)
 {
     struct xc_strset keys = {0};
     for (size_t i = 0; i < r->cfg->entries.n; i++) {
         struct xc_cfg_entry *e = &r->cfg->entries.v[i];
         bool repeated = !xc_strset_add(&keys, e->key);
-        if (e->used)
+        if (e->used || (!repeated && switched_off(e)))
             continue;
         struct xc_buf b = {0};
         render_value(&b, &e->value);
