@@ -136,15 +136,15 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
     return EXIT_OK;
 }
 
+/* Built-in defaults, overridden by --config FILE, else $XENCONV_CONFIG,
+ * else /etc/xenconv/xenconv.conf when it exists. */
 static int load_settings(struct xc_settings *set, const char *path)
 {
     xc_settings_init(set);
-    int explicit_path = path != NULL;
     if (!path)
         path = getenv("XENCONV_CONFIG");
     if (path && !*path)
         path = NULL;
-    explicit_path = explicit_path || path != NULL;
     if (!path && access("/etc/xenconv/xenconv.conf", R_OK) == 0)
         path = "/etc/xenconv/xenconv.conf";
     if (!path)
@@ -153,7 +153,6 @@ static int load_settings(struct xc_settings *set, const char *path)
     int rc = xc_settings_load(set, path, &d);
     xc_diags_print(&d, stderr);
     xc_diags_free(&d);
-    (void)explicit_path;
     return rc;
 }
 
