@@ -26,8 +26,20 @@ TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 
 XENCONV  = $(BUILD)/xenconv
 
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with FUZZ=1 in their own
+# tree: clang, the library instrumented for coverage, ASan and UBSan.
+FUZZ_BUILD   ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_SRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+ifeq ($(FUZZ),1)
+CC       = clang
+CFLAGS   = -O1 -g -fno-omit-frame-pointer \
+           -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+endif
+
 .PHONY: all deps demo check unit golden property asan valgrind conformance \
-        bench clean tools
+        bench clean tools fuzz fuzz-harnesses
 all: $(XENCONV)
 
 deps:
@@ -53,6 +65,11 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libxenconv.a
 	$(CC) $(XC_CFLAGS) $(CFLAGS) $(LDFLAGS) -I. -o $@ $^ $(LIBS)
 
 tools: $(TOOL_BIN)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libxenconv.a
+	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $^ $(LIBS)
+
+fuzz-harnesses: $(FUZZ_BIN)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -91,6 +108,13 @@ conformance: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/fetch-libvirt.sh
 	@sh tests/conformance/run.sh $(XENCONV)
+
+# Every harness for FUZZ_SECONDS (default 60) each; fails on any crash,
+# leak, undefined behaviour or timeout.  See docs/HACKING.md, "Fuzzing".
+fuzz:
+	@sh scripts/install-deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) FUZZ=1 fuzz-harnesses
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 bench: deps
 	@$(MAKE) --no-print-directory all tools

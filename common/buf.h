@@ -15,7 +15,8 @@ void xc_buf_add(struct xc_buf *b, const char *s);
 void xc_buf_addc(struct xc_buf *b, char c);
 void xc_buf_addf(struct xc_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void xc_buf_vaddf(struct xc_buf *b, const char *fmt, va_list ap);
+void xc_buf_vaddf(struct xc_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Append n spaces (indentation). */
 void xc_buf_indent(struct xc_buf *b, int n);
 /* Empty the buffer but keep its memory for reuse. */

@@ -2,6 +2,9 @@
 # Install the Debian packages the build and tests need, only if missing.
 set -e
 pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind dpkg-dev patch xz-utils"
+# `install-deps.sh fuzz` (make fuzz): also clang and its libFuzzer/sanitizer
+# runtimes.
+[ "${1:-}" = fuzz ] && pkgs="$pkgs clang libclang-rt-14-dev"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

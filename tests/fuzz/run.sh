@@ -1,0 +1,54 @@
+#!/bin/sh
+# Run every libFuzzer harness for FUZZ_SECONDS each; fail if one of them
+# finds a crash, leak, undefined behaviour or timeout.
+#
+# Usage: run.sh FUZZBUILD [SECONDS]   (`make fuzz` builds FUZZBUILD first)
+#
+# Seeds are assembled at run time from the repository's own cases (nothing
+# is copied into tests/): testdata/xl/*.cfg, testdata/xl/bad/*.cfg and
+# examples/ for the xl harnesses, testdata/xl/*.xml and testdata/xl/bad/*.xml
+# for the XML one.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
+# and are reused by the next run; crashing inputs are written to
+# FUZZBUILD/artifacts/NAME-crash-... (replay one: FUZZBUILD/NAME FILE).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+fb=$1
+secs=${2:-60}
+fail=0
+
+seed() {  # seed NAME PATTERN...
+    dir=$fb/seed/$1
+    shift
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    for f in "$@"; do
+        [ -f "$f" ] && cp "$f" "$dir/"
+    done
+}
+
+seed fuzz_cfg "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
+seed fuzz_xl  "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
+seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml
+
+for name in fuzz_cfg fuzz_xl fuzz_xml; do
+    case $name in
+        fuzz_xml) dict=$top/tests/fuzz/xml.dict ;;
+        *) dict=$top/tests/fuzz/xl.dict ;;
+    esac
+    mkdir -p "$fb/corpus/$name" "$fb/artifacts"
+    echo "== $name: ${secs}s"
+    if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        "$fb/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+            -rss_limit_mb=2048 -print_final_stats=1 -dict="$dict" \
+            -artifact_prefix="$fb/artifacts/$name-" \
+            "$fb/corpus/$name" "$fb/seed/$name" > "$fb/$name.log" 2>&1; then
+        fail=1
+        echo "FAIL $name (log: $fb/$name.log)"
+        grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' "$fb/$name.log" | head -20
+    else
+        grep -E '^(stat::number_of_executed_units|Done )' "$fb/$name.log"
+        grep -E 'DONE' "$fb/$name.log" | tail -1
+    fi
+done
+[ "$fail" -eq 0 ] && echo "fuzz: no crash, leak, UB or timeout"
+[ "$fail" -eq 0 ]
