@@ -1,0 +1,412 @@
+/* make bench, adversarial part: for every input shape that could make a
+ * reader, the defaults or a writer super-linear (many attributes on one
+ * tag, thousands of unknown keys, controllers in reverse order, a huge
+ * string, deep nesting, a million warnings, ...) convert a generated input
+ * of size n and one of size 10n in-process, diagnostics printed to
+ * /dev/null included, and print the time ratio: linear is ~10x, quadratic
+ * ~100x.  Exits 1 when a ratio exceeds the limit (argument 2, default 30).
+ *
+ * Usage: bench_adversarial [SCALE [LIMIT [CASE]]]; SCALE multiplies every
+ * base size (default 1), CASE runs only the cases whose name contains it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common/buf.h"
+#include "common/source.h"
+#include "converters/native.h"
+#include "formats/xl/xl.h"
+#include "formats/xml/xml.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- generators: XML ---------------------------------------------------- */
+
+static void xml_head(struct xc_buf *b, const char *domain_attrs)
+{
+    xc_buf_addf(b, "<domain type='xen'%s>\n"
+                   "  <name>g</name>\n"
+                   "  <uuid>c7a5fdb2-cdaf-9455-926a-d65c16db1809</uuid>\n"
+                   "  <memory unit='KiB'>524288</memory>\n"
+                   "  <os>\n    <type arch='x86_64' machine='xenfv'>hvm</type>\n"
+                   "  </os>\n", domain_attrs);
+}
+
+/* One start tag with n attributes nothing reads (n warnings). */
+static void x_attrs(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "<domain type='xen'");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "\n  a%u='v%u'", i, i);
+    xc_buf_add(b, ">\n  <name>g</name>\n  <memory unit='KiB'>524288</memory>\n"
+                  "  <os>\n    <type>hvm</type>\n  </os>\n</domain>\n");
+}
+
+/* n unknown attributes on one line (the position scan cannot rely on
+ * line breaks). */
+static void x_attrs_oneline(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "<domain type='xen'>\n  <name>g</name>\n"
+                  "  <memory unit='KiB'>524288</memory>\n"
+                  "  <os>\n    <type>hvm</type>\n  </os>\n  <devices>\n    <disk");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, " a%u='v'", i);
+    xc_buf_add(b, " type='file' device='disk'><source file='/x'/>"
+                  "<target dev='xvda' bus='xen'/></disk>\n  </devices>\n</domain>\n");
+}
+
+/* n disks whose attributes come in the reverse of the order the reader
+ * asks for their positions, all on one line. */
+static void x_disks_reversed(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "<disk device='disk' type='file'><driver type='raw' name='qemu'/>"
+                       "<source file='/d/%u'/><target bus='xen' dev='xvd%c%c%c%c'/></disk>",
+                    i, 'a' + i / 17576 % 26, 'a' + i / 676 % 26, 'a' + i / 26 % 26,
+                    'a' + i % 26);
+    xc_buf_add(b, "</devices>\n</domain>\n");
+}
+
+/* n unknown elements (n warnings and leftovers). */
+static void x_unknown_elems(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "    <gadget%u kind='x'/>\n", i % 7);
+    xc_buf_add(b, "  </devices>\n</domain>\n");
+}
+
+/* Unknown elements nested n deep. */
+static void x_deep(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "<x>");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "</x>");
+    xc_buf_add(b, "\n</domain>\n");
+}
+
+/* n controllers of one type in descending index order, some unindexed. */
+static void x_controllers(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    for (unsigned i = 0; i < n; i++) {
+        if (i % 10 == 5)
+            xc_buf_add(b, "    <controller type='usb' model='qusb2'/>\n");
+        else
+            xc_buf_addf(b, "    <controller type='usb' index='%u' model='qusb2'/>\n",
+                        n - i);
+    }
+    xc_buf_add(b, "  </devices>\n</domain>\n");
+}
+
+/* n/5 serials, n consoles and n channels. */
+static void x_chrs(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    /* the xl writer refuses serial ports above 4096 */
+    for (unsigned i = 0; i < n / 5 && i < 4000; i++)
+        xc_buf_addf(b, "    <serial type='file'><source path='/var/log/s%u'/></serial>\n", i);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "    <console type='pty'><target type='xen'/></console>\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "    <channel type='pty'><target type='xen' name='c%u'/></channel>\n", i);
+    xc_buf_add(b, "  </devices>\n</domain>\n");
+}
+
+/* One huge string, full of characters that need escaping. */
+static void x_huge_string(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "<domain type='xen'>\n  <name>g</name>\n"
+                  "  <memory unit='KiB'>524288</memory>\n  <os>\n    <type>xen</type>\n"
+                  "    <kernel>/boot/vmlinuz</kernel>\n    <cmdline>");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, i % 3 ? "a=b\\ " : "&quot;x&amp;");
+    xc_buf_add(b, "</cmdline>\n  </os>\n  <description>");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "&lt;text&gt; ");
+    xc_buf_add(b, "</description>\n</domain>\n");
+}
+
+/* n interfaces with 4 addresses each, and one with n addresses. */
+static void x_ifaces(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    for (unsigned i = 0; i < n; i++) {
+        xc_buf_addf(b, "    <interface type='bridge'><mac address='00:16:3e:%02x:%02x:%02x'/>"
+                       "<source bridge='br0'/>", i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff);
+        for (unsigned k = 0; k < 4; k++)
+            xc_buf_addf(b, "<ip address='10.%u.%u.%u'/>", k, i >> 8 & 0xff, i & 0xff);
+        xc_buf_add(b, "</interface>\n");
+    }
+    xc_buf_add(b, "    <interface type='bridge'><source bridge='br1'/>");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "<ip address='10.200.%u.%u'/>", i >> 8 & 0xff, i & 0xff);
+    xc_buf_add(b, "</interface>\n  </devices>\n</domain>\n");
+}
+
+/* n PCI host devices. */
+static void x_hostdevs(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "    <hostdev mode='subsystem' type='pci' managed='no'><source>"
+                       "<address domain='0x%04x' bus='0x%02x' slot='0x%02x' function='0x%x'/>"
+                       "</source></hostdev>\n", i >> 13 & 0xffff, i >> 5 & 0xff, i & 0x1f, 0);
+    xc_buf_add(b, "  </devices>\n</domain>\n");
+}
+
+/* Text in n elements that take none (n warnings). */
+static void x_stray_text(struct xc_buf *b, unsigned n)
+{
+    xml_head(b, "");
+    xc_buf_add(b, "  <devices>\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "    <input type='tablet' bus='usb'>stray</input>\n");
+    xc_buf_add(b, "  </devices>\n</domain>\n");
+}
+
+/* ---- generators: xl ------------------------------------------------------ */
+
+static void xl_head(struct xc_buf *b, bool hvm)
+{
+    xc_buf_add(b, "name = \"g\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\n"
+                  "memory = 512\n");
+    xc_buf_add(b, hvm ? "builder = \"hvm\"\n" : "kernel = \"/boot/vmlinuz\"\n");
+}
+
+/* n distinct keys nothing reads (n warnings). */
+static void l_keys(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "unknown_key_%u = %u\n", i, i);
+}
+
+/* One key repeated n times, and n '+=' entries. */
+static void l_dup_keys(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "memory = %u\nextra += \"x\"\n", 256 + i);
+}
+
+/* One huge string with escapes, and one huge triple-quoted one. */
+static void l_huge_string(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    xc_buf_add(b, "cmdline = \"");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, i % 3 ? "a=b " : "\\\"x\\\\");
+    xc_buf_add(b, "\"\ndescription = \"\"\"");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "line\n");
+    xc_buf_add(b, "\"\"\"\n");
+}
+
+/* One vif with n addresses and n unused options; n small vifs. */
+static void l_vifs(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    xc_buf_add(b, "vif = [ \"bridge=br0,ip=");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "%s10.%u.%u.%u", i ? " " : "", i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, ",opt%u=1", i % 10);
+    xc_buf_add(b, "\",\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  \"mac=00:16:3e:%02x:%02x:%02x,bridge=xenbr0,ip=10.1.%u.%u\",\n",
+                    i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff, i >> 8 & 0xff, i & 0xff);
+    xc_buf_add(b, "]\n");
+}
+
+/* A pci list of n items. */
+static void l_pci(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    xc_buf_add(b, "pci = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  \"%04x:%02x:%02x.%x,permissive=1\",\n", i >> 13 & 0xffff,
+                    i >> 5 & 0xff, i & 0x1f, 0);
+    xc_buf_add(b, "]\n");
+}
+
+/* serial and channel lists of n items. */
+static void l_chrs(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, true);
+    xc_buf_add(b, "serial = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  \"file:/var/log/s%u\",\n", i);
+    xc_buf_add(b, "]\nchannel = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  \"connection=pty,name=org.c%u\",\n", i);
+    xc_buf_add(b, "]\n");
+}
+
+/* n device-model arguments and a soundhw list of n models. */
+static void l_lists(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, true);
+    xc_buf_add(b, "device_model_args = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  \"-arg%u\",\n", i);
+    xc_buf_add(b, "]\nsoundhw = \"");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, i ? ",ac97" : "ac97");
+    xc_buf_add(b, "\"\n");
+}
+
+/* One disk spec with n repeated options, and n disks on one line. */
+static void l_disk_specs(struct xc_buf *b, unsigned n)
+{
+    xl_head(b, false);
+    xc_buf_add(b, "disk = [ \"format=raw,vdev=xvda,access=rw");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, ",backendtype=phy");
+    xc_buf_add(b, ",target=/dev/vg/a\"");
+    for (unsigned i = 1; i <= n; i++)
+        xc_buf_addf(b, ", \"/dev/vg/d%u,raw,xvd%c%c%c%c,rw\"", i, 'a' + i / 17576 % 26,
+                    'a' + i / 676 % 26, 'a' + i / 26 % 26, 'a' + i % 26);
+    xc_buf_add(b, " ]\n");
+}
+
+/* n comment lines and blank lines around few keys. */
+static void l_comments(struct xc_buf *b, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "# a comment line\n\n");
+    xl_head(b, false);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "   ; \n");
+}
+
+/* ---- the cases ------------------------------------------------------------- */
+
+struct bcase {
+    const char *name;
+    bool from_xml;
+    void (*gen)(struct xc_buf *, unsigned);
+    unsigned n;          /* base size; 10n is the second run */
+};
+
+static const struct bcase cases[] = {
+    {"xml: unknown attributes on one tag", true, x_attrs, 20000},
+    {"xml: unknown attributes on one line", true, x_attrs_oneline, 20000},
+    {"xml: disks, attributes reversed", true, x_disks_reversed, 2000},
+    {"xml: unknown elements (warnings)", true, x_unknown_elems, 20000},
+    {"xml: unknown elements nested deep", true, x_deep, 50000},
+    {"xml: controllers, descending index", true, x_controllers, 2000},
+    {"xml: serials, consoles, channels", true, x_chrs, 2000},
+    {"xml: one huge string", true, x_huge_string, 50000},
+    {"xml: interfaces with many ips", true, x_ifaces, 2000},
+    {"xml: pci hostdevs", true, x_hostdevs, 2000},
+    {"xml: stray text (warnings)", true, x_stray_text, 20000},
+    {"xl: distinct unknown keys", false, l_keys, 10000},
+    {"xl: repeated keys", false, l_dup_keys, 10000},
+    {"xl: one huge string", false, l_huge_string, 50000},
+    {"xl: vifs, one with many ips/options", false, l_vifs, 2000},
+    {"xl: pci list", false, l_pci, 5000},
+    {"xl: serial and channel lists", false, l_chrs, 2000},
+    {"xl: dm args and soundhw lists", false, l_lists, 5000},
+    {"xl: disk specs", false, l_disk_specs, 2000},
+    {"xl: comments and blank lines", false, l_comments, 50000},
+};
+
+/* Seconds for one conversion of text (diagnostics printed to sink). */
+static double run(const struct bcase *bc, const struct xc_buf *text,
+                  const struct xc_settings *set, FILE *sink, size_t *out_len,
+                  size_t *ndiags, int *rc)
+{
+    struct xc_source src;
+    struct xc_diags d = {0};
+    struct xc_buf out = {0};
+    xc_source_from_mem(&src, bc->from_xml ? "adv.xml" : "adv.cfg", text->data, text->len);
+    double t0 = now();
+    *rc = xc_convert_source(bc->from_xml ? &xc_format_xml : &xc_format_xl,
+                            bc->from_xml ? &xc_format_xl : &xc_format_xml,
+                            bc->from_xml ? XC_ORIGIN_XML : XC_ORIGIN_NATIVE,
+                            &src, set, &out, &d);
+    xc_diags_print(&d, sink);
+    fflush(sink);
+    double t = now() - t0;
+    for (size_t i = 0; *rc < 0 && i < d.list.n; i++)
+        if (d.list.v[i].sev == XC_SEV_ERROR) {
+            fprintf(stderr, "  (%s: %u:%u: %s)\n", bc->name, d.list.v[i].pos.line,
+                    d.list.v[i].pos.col, d.list.v[i].msg);
+            break;
+        }
+    *out_len = out.len;
+    *ndiags = d.list.n;
+    xc_diags_free(&d);
+    xc_buf_free(&out);
+    xc_source_free(&src);
+    return t;
+}
+
+int main(int argc, char **argv)
+{
+    double scale = argc > 1 ? strtod(argv[1], NULL) : 1.0;
+    double limit = argc > 2 ? strtod(argv[2], NULL) : 30.0;
+    const char *only = argc > 3 ? argv[3] : NULL;
+    FILE *sink = fopen("/dev/null", "w");
+    if (!sink || scale <= 0) {
+        fprintf(stderr, "bench_adversarial: bad arguments or no /dev/null\n");
+        return 2;
+    }
+    struct xc_settings set;
+    xc_settings_init(&set);
+    int failed = 0;
+
+    printf("adversarial scaling (time for 10x input / time for 1x; linear ~10x, "
+           "limit %.0fx):\n", limit);
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        const struct bcase *bc = &cases[k];
+        if (only && !strstr(bc->name, only))
+            continue;
+        double t[2];
+        size_t in_len[2], out_len[2], ndiags[2];
+        int rc[2];
+        for (int big = 0; big < 2; big++) {
+            unsigned n = (unsigned)(bc->n * scale) * (big ? 10 : 1);
+            struct xc_buf text = {0};
+            bc->gen(&text, n ? n : 1);
+            in_len[big] = text.len;
+            /* the small run is short: take the best of three */
+            t[big] = 1e9;
+            for (int rep = 0; rep < (big ? 1 : 3); rep++) {
+                double s = run(bc, &text, &set, sink, &out_len[big], &ndiags[big], &rc[big]);
+                if (s < t[big])
+                    t[big] = s;
+            }
+            xc_buf_free(&text);
+        }
+        double ratio = t[1] / (t[0] > 1e-6 ? t[0] : 1e-6);
+        bool bad = ratio > limit;
+        printf("  %-40s %9zu -> %10zu bytes in, %7zu diags, rc %d: %.4f s -> %.4f s = %5.1fx%s\n",
+               bc->name, in_len[0], in_len[1], ndiags[1], rc[1], t[0], t[1], ratio,
+               bad ? "  SUPER-LINEAR" : "");
+        (void)out_len;
+        if (bad)
+            failed = 1;
+    }
+    xc_settings_free(&set);
+    fclose(sink);
+    if (failed)
+        printf("bench_adversarial: a ratio exceeds %.0fx: some path is super-linear\n", limit);
+    return failed;
+}
