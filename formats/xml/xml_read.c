@@ -17,38 +17,67 @@
 
 /* ---- positions ---------------------------------------------------------- */
 
-/* Line and byte column of a byte offset.  Offsets asked for only grow
- * while parsing, so the scan is linear over the whole document. */
+/* Line and byte column of a byte offset.  Offsets asked for mostly grow
+ * while parsing, so the forward scan is linear over the whole document;
+ * an offset behind the cursor (a handler asking for an earlier
+ * attribute's position) is found on the cursor's line in O(1), or by
+ * scanning at most XR_SCAN_CKPT bytes from a saved checkpoint. */
+static void scan_bytes(const char *p, size_t from, size_t to, size_t *line,
+                       size_t *line_start, bool *prev_cr)
+{
+    for (size_t i = from; i < to; i++) {
+        if (p[i] == '\r') {
+            (*line)++;
+            *line_start = i + 1;
+            *prev_cr = true;
+        } else {
+            if (p[i] == '\n') {
+                if (!*prev_cr)
+                    (*line)++;
+                *line_start = i + 1;
+            }
+            *prev_cr = false;
+        }
+    }
+}
+
+static struct xc_pos make_pos(size_t line, size_t line_start, size_t off)
+{
+    struct xc_pos pos = {(unsigned)(line > UINT_MAX ? UINT_MAX : line),
+                         (unsigned)(off - line_start + 1 > UINT_MAX
+                                        ? UINT_MAX : off - line_start + 1)};
+    return pos;
+}
+
 struct xc_pos xr_offset_pos(struct xr_ctx *c, size_t off)
 {
     if (off > c->len)
         off = c->len;
     if (off < c->scan_off) {
-        c->scan_off = 0;
-        c->scan_line = 1;
-        c->scan_line_start = 0;
-        c->scan_prev_cr = false;
+        /* no line break between off and the cursor: the cursor's line */
+        if (off >= c->scan_line_start)
+            return make_pos(c->scan_line, c->scan_line_start, off);
+        struct xr_scan_ckpt k = c->scan_ckpts.v[off / XR_SCAN_CKPT];
+        scan_bytes(c->data, off / XR_SCAN_CKPT * XR_SCAN_CKPT, off, &k.line,
+                   &k.line_start, &k.prev_cr);
+        return make_pos(k.line, k.line_start, off);
     }
-    const char *p = c->data;
-    for (size_t i = c->scan_off; i < off; i++) {
-        if (p[i] == '\r') {
-            c->scan_line++;
-            c->scan_line_start = i + 1;
-            c->scan_prev_cr = true;
-        } else {
-            if (p[i] == '\n') {
-                if (!c->scan_prev_cr)
-                    c->scan_line++;
-                c->scan_line_start = i + 1;
-            }
-            c->scan_prev_cr = false;
+    while (c->scan_off < off) {
+        if (c->scan_off % XR_SCAN_CKPT == 0 &&
+            c->scan_off / XR_SCAN_CKPT == c->scan_ckpts.n) {
+            struct xr_scan_ckpt *k = xc_vec_push(&c->scan_ckpts);
+            k->line = c->scan_line;
+            k->line_start = c->scan_line_start;
+            k->prev_cr = c->scan_prev_cr;
         }
+        size_t stop = (c->scan_off / XR_SCAN_CKPT + 1) * XR_SCAN_CKPT;
+        if (stop > off)
+            stop = off;
+        scan_bytes(c->data, c->scan_off, stop, &c->scan_line,
+                   &c->scan_line_start, &c->scan_prev_cr);
+        c->scan_off = stop;
     }
-    c->scan_off = off;
-    struct xc_pos pos = {(unsigned)(c->scan_line > UINT_MAX ? UINT_MAX : c->scan_line),
-                         (unsigned)(off - c->scan_line_start + 1 > UINT_MAX
-                                        ? UINT_MAX : off - c->scan_line_start + 1)};
-    return pos;
+    return make_pos(c->scan_line, c->scan_line_start, off);
 }
 
 static struct xc_pos parser_pos(struct xr_ctx *c)
@@ -320,6 +349,7 @@ int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
     c->data = in->data ? in->data : "";
     c->len = in->data ? in->len : 0;
     c->scan_line = 1;
+    c->attr_offs_tag = -1;
     c->parallel_maxport = -1;
 
     XML_Parser p = XML_ParserCreateNS(NULL, XR_NS_SEP);
@@ -364,6 +394,8 @@ int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
     xc_buf_free(&c->text);
     xc_buf_free(&c->path);
     free(c->attrs.used);
+    free(c->attr_offs);
+    free(c->scan_ckpts.v);
     free(c->siblings.v);
     free(c->cell_ids.v);
     free(c->boot_pos.v);

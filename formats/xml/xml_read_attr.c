@@ -36,28 +36,35 @@ static bool is_blank(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-/* Byte offset of the index-th attribute's name, or with value set of the
- * first byte of its value (not counting namespace declarations, which
- * expat does not report) in the current start tag. */
-static bool attr_offset(struct xr_ctx *c, size_t index, bool value, size_t *out)
+/* Scan the current start tag once, recording the byte offsets of each
+ * attribute's name and first value byte (namespace declarations, which
+ * expat does not report, are skipped).  Stops at the first thing that is
+ * not an attribute; c->attr_offs_n says how many were found.  Keyed by
+ * the event's byte index and count, so a tag is scanned at most once however many
+ * positions are asked for. */
+static void scan_attr_offsets(struct xr_ctx *c)
 {
     XML_Parser p = (XML_Parser)c->parser;
     XML_Index start = XML_GetCurrentByteIndex(p);
     int count = XML_GetCurrentByteCount(p);
+    if (start >= 0 && (long long)start == c->attr_offs_tag && count == c->attr_offs_len)
+        return;
+    c->attr_offs_tag = start >= 0 ? (long long)start : -1;
+    c->attr_offs_len = count;
+    c->attr_offs_n = 0;
     if (start < 0 || count <= 0 || (size_t)start + (size_t)count > c->len)
-        return false;
+        return;
     const char *s = c->data + start, *end = s + count;
     if (s >= end || *s != '<')
-        return false;
+        return;
     s++;
     while (s < end && !is_blank(*s) && *s != '>' && *s != '/')
         s++;
-    size_t k = 0;
     for (;;) {
         while (s < end && is_blank(*s))
             s++;
         if (s >= end || *s == '>' || *s == '/')
-            return false;
+            return;
         const char *name = s;
         while (s < end && !is_blank(*s) && *s != '=')
             s++;
@@ -65,29 +72,43 @@ static bool attr_offset(struct xr_ctx *c, size_t index, bool value, size_t *out)
         while (s < end && is_blank(*s))
             s++;
         if (s >= end || *s != '=')
-            return false;
+            return;
         s++;
         while (s < end && is_blank(*s))
             s++;
         if (s >= end || (*s != '"' && *s != '\''))
-            return false;
+            return;
         char q = *s++;
         const char *vstart = s;
         while (s < end && *s != q)
             s++;
         if (s >= end)
-            return false;
+            return;
         s++;
         bool xmlns = (nlen == 5 && memcmp(name, "xmlns", 5) == 0) ||
                      (nlen > 6 && memcmp(name, "xmlns:", 6) == 0);
         if (xmlns)
             continue;
-        if (k == index) {
-            *out = (size_t)((value ? vstart : name) - c->data);
-            return true;
+        if (c->attr_offs_n == c->attr_offs_cap) {
+            c->attr_offs_cap = c->attr_offs_cap ? c->attr_offs_cap * 2 : 16;
+            c->attr_offs = xc_realloc(c->attr_offs,
+                                      c->attr_offs_cap * 2 * sizeof(*c->attr_offs));
         }
-        k++;
+        c->attr_offs[2 * c->attr_offs_n] = (size_t)(name - c->data);
+        c->attr_offs[2 * c->attr_offs_n + 1] = (size_t)(vstart - c->data);
+        c->attr_offs_n++;
     }
+}
+
+/* Byte offset of the index-th attribute's name, or with value set of the
+ * first byte of its value, in the current start tag. */
+static bool attr_offset(struct xr_ctx *c, size_t index, bool value, size_t *out)
+{
+    scan_attr_offsets(c);
+    if (index >= c->attr_offs_n)
+        return false;
+    *out = c->attr_offs[2 * index + (value ? 1 : 0)];
+    return true;
 }
 
 static struct xc_pos attr_pos_index(struct xr_ctx *c, size_t i, bool value)

@@ -103,6 +103,13 @@ struct xr_attrs {
 /* Which chr list a <serial>/<parallel>/<console>/<channel> goes to. */
 enum xr_chr_kind { XR_CHR_SERIAL, XR_CHR_PARALLEL, XR_CHR_CONSOLE, XR_CHR_CHANNEL };
 
+/* Line-scan state at a byte offset (see xr_offset_pos). */
+struct xr_scan_ckpt {
+    size_t line, line_start;
+    bool prev_cr;
+};
+enum { XR_SCAN_CKPT = 512 };
+
 struct xr_ctx {
     struct xc_domain *dom;
     struct xc_diags *d;
@@ -118,11 +125,22 @@ struct xr_ctx {
     struct xc_buf text;         /* character data of text elements */
     struct xr_attrs attrs;      /* attributes of the element being started */
     size_t attrs_cap;
+    /* Byte offsets of the current start tag's attributes (name, value),
+     * found by one scan of the tag the first time a position is asked
+     * for (xml_read_attr.c): attr_offs_tag and attr_offs_len are the
+     * parser event's byte index (-1: none scanned) and byte count,
+     * attr_offs_n how many attributes were found. */
+    long long attr_offs_tag;
+    int attr_offs_len;
+    size_t *attr_offs, attr_offs_n, attr_offs_cap;
     size_t unknown_depth;       /* >0 while inside an unmodeled subtree */
 
-    /* byte offset -> line/column, advanced monotonically */
+    /* byte offset -> line/column, advanced monotonically; the state at
+     * every XR_SCAN_CKPT-th byte passed is kept, so that a position
+     * behind the cursor costs at most XR_SCAN_CKPT bytes of scanning */
     size_t scan_off, scan_line, scan_line_start;
     bool scan_prev_cr;
+    XC_VEC(struct xr_scan_ckpt) scan_ckpts;
 
     /* XR_F_ONCE elements: serial of the parent instance that has one */
     unsigned long seen[XR_ELEM_COUNT];
