@@ -208,46 +208,43 @@ static void order_disks(struct xr_ctx *c)
     order_free(&o);
 }
 
-/* virDomainControllerInsertPreAlloced.  Controllers without an index
- * (libvirt's -1) go right after the last of their type, which can leave
- * a type unsorted, so this follows libvirt's backward scan literally;
- * domains have a handful of controllers. */
+/* virDomainControllerInsertPreAlloced, in O(n log n).  libvirt scans the
+ * controllers of the new one's type backwards: one without an index (-1)
+ * goes right after the last of its type; one with index k goes before
+ * the first (in list order) of its type whose index is greater than k,
+ * else right after the last of its type; with none of its type, at the
+ * end.  Indexed controllers of a type therefore stay sorted (equal ones
+ * in arrival order) whatever unindexed ones sit between them, so "the
+ * first greater than k" is the smallest (index, arrival) greater than k:
+ * a treap per type finds it, as for disks. */
 static void order_controllers(struct xr_ctx *c)
 {
     struct xc_domain *dom = c->dom;
     size_t n = dom->controllers.n;
     if (n < 2)
         return;
+    enum { NGROUPS = 16 };      /* more than there are controller types */
+    size_t root[NGROUPS], last[NGROUPS];
+    for (size_t g = 0; g < NGROUPS; g++)
+        root[g] = last[g] = NIL;
     struct order o;
     order_init(&o, n);
     for (size_t i = 0; i < n; i++) {
         const struct xc_controller *ct = &dom->controllers.v[i];
+        size_t g = (size_t)ct->type % NGROUPS;
         long long idx = ct->has_index ? (long long)ct->index : -1;
         o.key[i] = idx;
-        size_t at = NIL;
-        bool before = false;
-        for (size_t j = o.tail; j != NIL; j = o.prev[j]) {
-            if (dom->controllers.v[j].type != ct->type)
-                continue;
-            if (idx == -1) {
-                at = j;
-                before = false;
-                break;
-            }
-            if (o.key[j] > idx) {
-                at = j;
-                before = true;
-            } else if (at == NIL) {
-                at = j;
-                before = false;
-            }
-        }
-        if (at == NIL)
+        size_t u = idx == -1 || root[g] == NIL ? NIL : treap_upper(&o, root[g], idx);
+        if (root[g] == NIL) {
             list_append(&o, i);
-        else if (before)
-            list_insert_before(&o, i, at);
-        else
-            list_insert_after(&o, i, at);
+            last[g] = i;
+        } else if (u != NIL) {
+            list_insert_before(&o, i, u);
+        } else {
+            list_insert_after(&o, i, last[g]);
+            last[g] = i;
+        }
+        root[g] = treap_insert(&o, root[g], i);
     }
     apply_order(dom->controllers.v, n, sizeof(dom->controllers.v[0]), &o);
     order_free(&o);
