@@ -707,11 +707,13 @@ static int read_cpuid(struct xlr *r)
     for (size_t i = 0; i < cpu->features.n; i++)
         xc_strset_add(&seen, cpu->features.v[i].name.s);
     const char *p = comma;
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, vpos, s);
     while (p && ret == 0) {
         p++;
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        struct xc_pos ppos = xlr_pos_at(vpos, s, (size_t)(p - s));
+        struct xc_pos ppos = xlr_pos_next(&pc, (size_t)(p - s));
         const char *eq = memchr(p, '=', len);
         if (!eq || eq == p) {
             xlr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid "
@@ -740,9 +742,11 @@ static int read_cpuid(struct xlr *r)
         const char *lv = cpuid_libvirt_name(name);
         cpu_add_feature(cpu, lv, policy, ppos);
         free(name);
-        if (!xc_strset_add(&seen, cpu->features.v[cpu->features.n - 1].name.s)) {
+        /* lv may point into name, freed above: use the feature's copy */
+        const char *added = cpu->features.v[cpu->features.n - 1].name.s;
+        if (!xc_strset_add(&seen, added)) {
             xlr_error(r, ppos, "bad-cpuid", "cpuid: CPU feature '%s' is "
-                      "specified more than once", lv);
+                      "specified more than once", added);
             ret = -1;
         }
         p = e;

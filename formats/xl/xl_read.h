@@ -28,6 +28,17 @@ struct xlr {
  * value's bytes exactly as written, so newlines move to the next line). */
 struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off);
 
+/* The same for many offsets into one text: each call scans on from the
+ * previous offset (back from the start only when off goes backwards), so
+ * positions asked in increasing order cost one pass over text in all. */
+struct xlr_poscur {
+    struct xc_pos start, pos;
+    const char *text;
+    size_t off;
+};
+void xlr_poscur_init(struct xlr_poscur *pc, struct xc_pos start, const char *text);
+struct xc_pos xlr_pos_next(struct xlr_poscur *pc, size_t off);
+
 /* Where a value's contents start: inside the quotes of a string (one
  * byte, or three for a triple-quoted one), else the value's position. */
 struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v);

@@ -30,11 +30,12 @@ static int pci_field(const char *s, size_t n, long long max, unsigned *out)
     return 0;
 }
 
-#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - spec))
-
 int xc_xl_parse_pci(const char *spec, struct xc_pos pos,
                     struct xc_hostdev *hd, struct xc_diags *d)
 {
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, spec);
+#define AT(ptr) xlr_pos_next(&pc, (size_t)((ptr) - spec))
     memset(hd, 0, sizeof(*hd));
     hd->pos = pos;
 
@@ -393,6 +394,8 @@ int xlr_read_sound(struct xlr *r)
         return 0;
     }
     const char *p = s;
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, s);
     while (*p) {
         const char *e = strchr(p, ',');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -401,13 +404,13 @@ int xlr_read_sound(struct xlr *r)
             if (strlen(sound_models[i]) == n && strncmp(sound_models[i], p, n) == 0)
                 model = sound_models[i];
         if (!model) {
-            xlr_error(r, xlr_pos_at(pos, s, (size_t)(p - s)), "bad-sound", "soundhw: unknown sound model "
+            xlr_error(r, xlr_pos_next(&pc, (size_t)(p - s)), "bad-sound", "soundhw: unknown sound model "
                       "'%.*s' (expected all or a comma-separated list of sb16, "
                       "es1370, pcspk, ac97, ich6, ich9, usb, ich7)", (int)n, p);
             return -1;
         }
         struct xc_sound *snd = xc_vec_push(&r->dom->sounds);
-        snd->pos = xlr_pos_at(pos, s, (size_t)(p - s));
+        snd->pos = xlr_pos_next(&pc, (size_t)(p - s));
         xc_str_set(&snd->model, model, snd->pos);
         if (!e)
             break;
@@ -519,7 +522,9 @@ static int read_pv_vfb(struct xlr *r)
     const struct xc_cfg_value *it = &v->items.v[0];
     const char *spec = xlr_text(it);
     struct xc_pos pos = xlr_inner(r, it);
-#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - spec))
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, spec);
+#define AT(ptr) xlr_pos_next(&pc, (size_t)((ptr) - spec))
     struct xc_graphics g = {0};
     g.pos = pos;
     g.type = strstr(spec, "type=sdl") ? XC_GFX_SDL : XC_GFX_VNC;

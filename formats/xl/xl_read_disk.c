@@ -183,7 +183,9 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
     }
     map[t.len] = strlen(src);
     char *s = xc_buf_steal(&t);
-#define AT(ptr) xlr_pos_at(pos, src, map[(size_t)((ptr) - s)])
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, src);
+#define AT(ptr) xlr_pos_next(&pc, map[(size_t)((ptr) - s)])
     char *path = s;
     char *options = NULL;
     int ret = -1;

@@ -117,6 +117,8 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
     /* g_strsplit(ip, " ", 0): every space separates, so two in a row
      * give an empty address, which libvirt refuses. */
     const char *p = ip;
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, ip);
     for (;;) {
         const char *e = strchr(p, ' ');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -124,7 +126,7 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         char *canon;
         const char *family;
         if (xlr_parse_ip(one, &canon, &family) < 0) {
-            xc_error(d, xlr_pos_at(pos, ip, (size_t)(p - ip)), "bad-ip",
+            xc_error(d, xlr_pos_next(&pc, (size_t)(p - ip)), "bad-ip",
                      "vif ip: '%s' is not a numeric IPv4 or IPv6 address "
                      "(addresses are separated by single spaces, no prefix)",
                      one);
@@ -134,7 +136,7 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         free(one);
         struct xc_ip *a = xc_vec_push(&net->ips);
         a->address.s = canon;
-        a->address.pos = xlr_pos_at(pos, ip, (size_t)(p - ip));
+        a->address.pos = xlr_pos_next(&pc, (size_t)(p - ip));
         xc_str_set(&a->family, family, a->address.pos);
         if (!e)
             break;
@@ -152,7 +154,9 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
     char *type = NULL, *ip = NULL, *vifname = NULL, *rate = NULL;
     int ret = -1;
     size_t nerr = d->nerrors;
-#define AT(ptr) xlr_pos_at(pos, spec, (size_t)((ptr) - copy))
+    struct xlr_poscur pc;
+    xlr_poscur_init(&pc, pos, spec);
+#define AT(ptr) xlr_pos_next(&pc, (size_t)((ptr) - copy))
 
     memset(net, 0, sizeof(*net));
     net->pos = pos;

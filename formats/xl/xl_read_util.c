@@ -31,6 +31,36 @@ struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off)
     return p;
 }
 
+void xlr_poscur_init(struct xlr_poscur *pc, struct xc_pos start, const char *text)
+{
+    pc->start = pc->pos = start;
+    pc->text = text;
+    pc->off = 0;
+}
+
+struct xc_pos xlr_pos_next(struct xlr_poscur *pc, size_t off)
+{
+    if (!pc->start.line)
+        return pc->start;
+    if (off < pc->off) {
+        pc->off = 0;
+        pc->pos = pc->start;
+    }
+    size_t i = pc->off;
+    struct xc_pos p = pc->pos;
+    for (; i < off && pc->text[i]; i++) {
+        if (pc->text[i] == '\n') {
+            p.line++;
+            p.col = 1;
+        } else {
+            p.col++;
+        }
+    }
+    pc->off = i;
+    pc->pos = p;
+    return p;
+}
+
 struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v)
 {
     struct xc_pos p = v->pos;
