@@ -44,6 +44,11 @@ struct xc_cfg_entry {
 
 struct xc_cfg {
     XC_VEC(struct xc_cfg_entry) entries;
+    /* Lookup index, private to cfg_build.c (built lazily once there are
+     * many entries, so a file with 100,000 keys is not scanned per
+     * lookup): open addressing, slot = 1 + index of the first entry with
+     * its key, 0 = empty; covers entries [0, indexed). */
+    size_t *index, index_cap, indexed;
 };
 
 /* ---- reading -------------------------------------------------------- */

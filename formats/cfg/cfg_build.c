@@ -1,6 +1,7 @@
 /* Looking up, building and freeing xc_cfg entries, with the semantics of
  * libvirt's virConfGetValue (first entry wins) and virConfSetValue
  * (replace in place, else append). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +26,77 @@ void xc_cfg_free(struct xc_cfg *cfg)
         xc_cfg_value_clear(&cfg->entries.v[i].value);
     }
     free(cfg->entries.v);
+    free(cfg->index);
     memset(cfg, 0, sizeof(*cfg));
 }
 
-static struct xc_cfg_entry *find(const struct xc_cfg *cfg, const char *key)
+/* ---- lookup ------------------------------------------------------------ */
+
+/* Below this many entries a scan is as fast as the index. */
+enum { INDEX_MIN = 16 };
+
+static size_t key_hash(const char *s)
 {
-    for (size_t i = 0; i < cfg->entries.n; i++)
-        if (strcmp(cfg->entries.v[i].key, key) == 0)
-            return &cfg->entries.v[i];
-    return NULL;
+    uint64_t h = 0xcbf29ce484222325ULL;     /* FNV-1a, then a finaliser */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t *index_slot(const struct xc_cfg *cfg, const char *key)
+{
+    size_t mask = cfg->index_cap - 1;
+    for (size_t j = key_hash(key) & mask;; j = (j + 1) & mask) {
+        size_t *s = &cfg->index[j];
+        if (!*s || strcmp(cfg->entries.v[*s - 1].key, key) == 0)
+            return s;
+    }
+}
+
+/* Bring the index up to date with entries appended since (entries are
+ * only ever appended; a shrunk list is indexed afresh). */
+static void index_update(struct xc_cfg *cfg)
+{
+    size_t n = cfg->entries.n;
+    if (cfg->indexed > n) {
+        free(cfg->index);
+        cfg->index = NULL;
+        cfg->index_cap = cfg->indexed = 0;
+    }
+    if (cfg->indexed == n)
+        return;
+    if (n * 2 > cfg->index_cap) {      /* load at most one half */
+        size_t cap = cfg->index_cap ? cfg->index_cap : 64;
+        while (n * 2 > cap)
+            cap *= 2;
+        free(cfg->index);
+        cfg->index = xc_calloc(cap, sizeof(*cfg->index));
+        cfg->index_cap = cap;
+        cfg->indexed = 0;
+    }
+    for (size_t i = cfg->indexed; i < n; i++) {
+        size_t *s = index_slot(cfg, cfg->entries.v[i].key);
+        if (!*s)
+            *s = i + 1;
+    }
+    cfg->indexed = n;
+}
+
+static struct xc_cfg_entry *find(struct xc_cfg *cfg, const char *key)
+{
+    if (cfg->entries.n < INDEX_MIN) {
+        for (size_t i = 0; i < cfg->entries.n; i++)
+            if (strcmp(cfg->entries.v[i].key, key) == 0)
+                return &cfg->entries.v[i];
+        return NULL;
+    }
+    index_update(cfg);
+    size_t *s = index_slot(cfg, key);
+    return *s ? &cfg->entries.v[*s - 1] : NULL;
 }
 
 struct xc_cfg_entry *xc_cfg_get(struct xc_cfg *cfg, const char *key)
