@@ -111,13 +111,13 @@ static void x_controllers(struct xc_buf *b, unsigned n)
     xc_buf_add(b, "  </devices>\n</domain>\n");
 }
 
-/* n/5 serials, n consoles and n channels. */
+/* n/50 serials, n consoles and n channels. */
 static void x_chrs(struct xc_buf *b, unsigned n)
 {
     xml_head(b, "");
     xc_buf_add(b, "  <devices>\n");
     /* the xl writer refuses serial ports above 4096 */
-    for (unsigned i = 0; i < n / 5 && i < 4000; i++)
+    for (unsigned i = 0; i < n / 50 && i < 4000; i++)
         xc_buf_addf(b, "    <serial type='file'><source path='/var/log/s%u'/></serial>\n", i);
     for (unsigned i = 0; i < n; i++)
         xc_buf_add(b, "    <console type='pty'><target type='xen'/></console>\n");
@@ -307,24 +307,24 @@ struct bcase {
 static const struct bcase cases[] = {
     {"xml: unknown attributes on one tag", true, x_attrs, 20000},
     {"xml: unknown attributes on one line", true, x_attrs_oneline, 20000},
-    {"xml: disks, attributes reversed", true, x_disks_reversed, 2000},
+    {"xml: disks, attributes reversed", true, x_disks_reversed, 5000},
     {"xml: unknown elements (warnings)", true, x_unknown_elems, 20000},
-    {"xml: unknown elements nested deep", true, x_deep, 50000},
-    {"xml: controllers, descending index", true, x_controllers, 2000},
-    {"xml: serials, consoles, channels", true, x_chrs, 2000},
-    {"xml: one huge string", true, x_huge_string, 50000},
+    {"xml: unknown elements nested deep", true, x_deep, 100000},
+    {"xml: controllers, descending index", true, x_controllers, 10000},
+    {"xml: serials, consoles, channels", true, x_chrs, 5000},
+    {"xml: one huge string", true, x_huge_string, 100000},
     {"xml: interfaces with many ips", true, x_ifaces, 2000},
-    {"xml: pci hostdevs", true, x_hostdevs, 2000},
+    {"xml: pci hostdevs", true, x_hostdevs, 5000},
     {"xml: stray text (warnings)", true, x_stray_text, 20000},
-    {"xl: distinct unknown keys", false, l_keys, 10000},
+    {"xl: distinct unknown keys", false, l_keys, 20000},
     {"xl: repeated keys", false, l_dup_keys, 10000},
-    {"xl: one huge string", false, l_huge_string, 50000},
-    {"xl: vifs, one with many ips/options", false, l_vifs, 2000},
-    {"xl: pci list", false, l_pci, 5000},
-    {"xl: serial and channel lists", false, l_chrs, 2000},
-    {"xl: dm args and soundhw lists", false, l_lists, 5000},
-    {"xl: disk specs", false, l_disk_specs, 2000},
-    {"xl: comments and blank lines", false, l_comments, 50000},
+    {"xl: one huge string", false, l_huge_string, 200000},
+    {"xl: vifs, one with many ips/options", false, l_vifs, 5000},
+    {"xl: pci list", false, l_pci, 10000},
+    {"xl: serial and channel lists", false, l_chrs, 10000},
+    {"xl: dm args and soundhw lists", false, l_lists, 20000},
+    {"xl: disk specs", false, l_disk_specs, 5000},
+    {"xl: comments and blank lines", false, l_comments, 200000},
 };
 
 /* Seconds for one conversion of text (diagnostics printed to sink). */
@@ -378,24 +378,34 @@ int main(int argc, char **argv)
         const struct bcase *bc = &cases[k];
         if (only && !strstr(bc->name, only))
             continue;
-        double t[2];
+        double t[2], ratio = 0;
         size_t in_len[2], out_len[2], ndiags[2];
         int rc[2];
-        for (int big = 0; big < 2; big++) {
-            unsigned n = (unsigned)(bc->n * scale) * (big ? 10 : 1);
-            struct xc_buf text = {0};
-            bc->gen(&text, n ? n : 1);
-            in_len[big] = text.len;
-            /* the small run is short: take the best of three */
-            t[big] = 1e9;
-            for (int rep = 0; rep < (big ? 1 : 3); rep++) {
-                double s = run(bc, &text, &set, sink, &out_len[big], &ndiags[big], &rc[big]);
-                if (s < t[big])
-                    t[big] = s;
+        /* a ratio over the limit with short runs is measured once more
+         * before it counts, so a noisy machine does not fail the bench: a
+         * quadratic path fails both times */
+        for (int attempt = 0; attempt < 2; attempt++) {
+            for (int big = 0; big < 2; big++) {
+                unsigned n = (unsigned)(bc->n * scale) * (big ? 10 : 1);
+                struct xc_buf text = {0};
+                bc->gen(&text, n ? n : 1);
+                in_len[big] = text.len;
+                /* best of three, unless a run is slow (as a quadratic one is) */
+                t[big] = 1e9;
+                for (int rep = 0; rep < 3; rep++) {
+                    double sec = run(bc, &text, &set, sink, &out_len[big], &ndiags[big],
+                                     &rc[big]);
+                    if (sec < t[big])
+                        t[big] = sec;
+                    if (sec > 1.0)
+                        break;
+                }
+                xc_buf_free(&text);
             }
-            xc_buf_free(&text);
+            ratio = t[1] / (t[0] > 1e-6 ? t[0] : 1e-6);
+            if (ratio <= limit || t[1] > 1.0)
+                break;
         }
-        double ratio = t[1] / (t[0] > 1e-6 ? t[0] : 1e-6);
         bool bad = ratio > limit;
         printf("  %-40s %9zu -> %10zu bytes in, %7zu diags, rc %d: %.4f s -> %.4f s = %5.1fx%s\n",
                bc->name, in_len[0], in_len[1], ndiags[1], rc[1], t[0], t[1], ratio,
