@@ -38,19 +38,32 @@ const char *xc_severity_name(enum xc_severity sev)
     return "error";
 }
 
+/* Lines are gathered and written in blocks: stderr is unbuffered, and a
+ * million warnings written piecewise are four million write calls. */
 void xc_diags_print(const struct xc_diags *d, FILE *out)
 {
+    struct xc_buf b = {0};
     for (size_t i = 0; i < d->list.n; i++) {
         const struct xc_diag *g = &d->list.v[i];
         if (g->pos.line)
-            fprintf(out, "%s:%u:%u: ", g->file, g->pos.line, g->pos.col);
+            xc_buf_addf(&b, "%s:%u:%u: ", g->file, g->pos.line, g->pos.col);
         else
-            fprintf(out, "%s: ", g->file);
-        fprintf(out, "%s: %s", xc_severity_name(g->sev), g->msg);
-        if (g->check)
-            fprintf(out, " [%s]", g->check);
-        fputc('\n', out);
+            xc_buf_addf(&b, "%s: ", g->file);
+        xc_buf_add(&b, xc_severity_name(g->sev));
+        xc_buf_add(&b, ": ");
+        xc_buf_add(&b, g->msg);
+        if (g->check) {
+            xc_buf_add(&b, " [");
+            xc_buf_add(&b, g->check);
+            xc_buf_addc(&b, ']');
+        }
+        xc_buf_addc(&b, '\n');
+        if (b.len >= 65536 || i + 1 == d->list.n) {
+            fwrite(b.data, 1, b.len, out);
+            xc_buf_reset(&b);
+        }
     }
+    xc_buf_free(&b);
 }
 
 void xc_diags_clear(struct xc_diags *d)
