@@ -28,6 +28,19 @@ void xc_diag_add(struct xc_diags *d, enum xc_severity sev, struct xc_pos pos,
         d->nwarnings++;
 }
 
+void xc_lost(struct xc_diags *d, struct xc_pos pos, const char *check,
+             const char *what_fmt, ...)
+{
+    struct xc_buf what = {0};
+    va_list ap;
+    va_start(ap, what_fmt);
+    xc_buf_vaddf(&what, what_fmt, ap);
+    va_end(ap);
+    xc_diag_add(d, XC_SEV_WARNING, pos, check, "%s is not carried to %s",
+                xc_buf_str(&what), d->target ? d->target : "the output");
+    xc_buf_free(&what);
+}
+
 const char *xc_severity_name(enum xc_severity sev)
 {
     switch (sev) {

@@ -24,6 +24,9 @@ struct xc_diag {
 struct xc_diags {
     XC_VEC(struct xc_diag) list;
     const char *file;  /* name used for new reports; not owned */
+    /* What the running operation writes ("xen-xl", "domain XML", ...),
+     * named in loss warnings; NULL: "the output".  Not owned. */
+    const char *target;
     size_t nerrors, nwarnings;
 };
 
@@ -34,6 +37,15 @@ void xc_diag_add(struct xc_diags *d, enum xc_severity sev, struct xc_pos pos,
 #define xc_error(d, pos, check, ...) xc_diag_add(d, XC_SEV_ERROR, pos, check, __VA_ARGS__)
 #define xc_warn(d, pos, check, ...) xc_diag_add(d, XC_SEV_WARNING, pos, check, __VA_ARGS__)
 #define xc_note(d, pos, check, ...) xc_diag_add(d, XC_SEV_NOTE, pos, check, __VA_ARGS__)
+
+/* A loss: input that the output will not carry.  Reported as a warning
+ * "<what> is not carried to <target>", e.g. xc_lost(d, pos, "unused-key",
+ * "key '%s'", key) -> "key 'sdl' is not carried to xen-xl [unused-key]".
+ * Every warning of this kind goes through here, so the loss report of a
+ * conversion is exactly its list of loss warnings. */
+void xc_lost(struct xc_diags *d, struct xc_pos pos, const char *check,
+             const char *what_fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 extern const struct xc_pos xc_nopos;
 

@@ -72,6 +72,22 @@ START_TEST(diag_format)
 }
 END_TEST
 
+START_TEST(loss_names_the_target)
+{
+    struct xc_diags d = {0};
+    d.file = "legacy.cfg";
+    struct xc_pos p = {4, 1};
+    xc_lost(&d, p, "unused-key", "key '%s'", "sdl");
+    d.target = "xen-xl";
+    xc_lost(&d, p, "unused-key", "key '%s'", "sdl");
+    ck_assert_uint_eq(d.nwarnings, 2);
+    ck_assert_str_eq(d.list.v[0].msg, "key 'sdl' is not carried to the output");
+    ck_assert_str_eq(d.list.v[1].msg, "key 'sdl' is not carried to xen-xl");
+    ck_assert_int_eq(d.list.v[1].sev, XC_SEV_WARNING);
+    xc_diags_free(&d);
+}
+END_TEST
+
 START_TEST(uuid_roundtrip)
 {
     unsigned char u[16];
@@ -198,6 +214,7 @@ int main(void)
     tcase_add_test(tc, buf_grows_and_formats);
     tcase_add_test(tc, vec_push_zeroes);
     tcase_add_test(tc, diag_format);
+    tcase_add_test(tc, loss_names_the_target);
     tcase_add_test(tc, uuid_roundtrip);
     tcase_add_test(tc, enum_tables);
     tcase_add_test(tc, atomic_write_replaces_whole_file);
