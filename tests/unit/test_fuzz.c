@@ -54,8 +54,9 @@ static void round_trip(const char *cfg, struct xc_buf *xml, struct xc_buf *xl)
 /* fuzz_xl timeout: the IDE disk target "fdxvda" (index 436800) makes the
  * defaults add IDE controllers 0..109200, as libvirt does; reading that
  * XML back ordered the controllers with a backward scan per controller,
- * O(n^2): more than 60 s.  Fixed in 90d344e (a treap per type); this
- * test's timeout catches a return to quadratic time. */
+ * O(n^2): more than 60 s.  Fixed in 90d344e (a treap per type).  This
+ * test checks the result; the scaling itself is guarded by `make bench`
+ * (bench_adversarial's controller shapes), not by a timer here. */
 START_TEST(many_implicit_ide_controllers)
 {
     struct xc_buf xml = {0}, xl = {0};
@@ -74,8 +75,9 @@ int main(void)
 {
     Suite *s = suite_create("fuzz");
     TCase *tc = tcase_create("regressions");
-    /* linear: under 1 s (a few under ASan); quadratic: over 20 s */
-    tcase_set_timeout(tc, 15);
+    /* a hang guard only, far above any normal run (under 1 s, also with
+     * ASan or valgrind) */
+    tcase_set_timeout(tc, 300);
     tcase_add_test(tc, many_implicit_ide_controllers);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
