@@ -34,288 +34,18 @@
 #include "../../common/xalloc.h"
 #include "xl_read.h"
 
-/* ---- general meta, memory, lifecycle ----------------------------------- */
-
-static int read_meta(struct xlr *r)
-{
-    struct xc_domain *dom = r->dom;
-    const char *s;
-    struct xc_pos pos;
-    int ret = 0;
-
-    xc_str_set(&dom->virt_type, "xen", xc_nopos);
-
-    if (xlr_string(r, "name", &s, &pos) < 0) {
-        ret = -1;
-    } else if (!s) {
-        struct xc_pos start = {1, 1};
-        xlr_error(r, start, "missing-key", "the required key 'name' is "
-                  "missing");
-        ret = -1;
-    } else {
-        xc_str_set(&dom->name, s, pos);
-    }
-
-    if (xlr_string(r, "uuid", &s, &pos) < 0) {
-        ret = -1;
-    } else if (!s) {
-        xc_uuid_generate(dom->uuid);
-        dom->has_uuid = true;
-    } else if (xc_uuid_parse(s, dom->uuid) < 0) {
-        xlr_error(r, pos, "bad-uuid", "uuid '%s' is not a valid UUID "
-                  "(32 hexadecimal digits, optionally with dashes)", s);
-        ret = -1;
-    } else {
-        dom->has_uuid = true;
-    }
-
-    dom->os.type = XC_OS_XEN;
-    struct xc_cfg_value *tv = xlr_value(r, "type");
-    if (tv) {
-        if (xlr_string(r, "type", &s, &dom->os.type_pos) < 0) {
-            ret = -1;
-        } else if (strcmp(s, "pv") == 0) {
-            dom->os.type = XC_OS_XEN;
-        } else if (strcmp(s, "pvh") == 0) {
-            dom->os.type = XC_OS_XENPVH;
-        } else if (strcmp(s, "hvm") == 0) {
-            dom->os.type = XC_OS_HVM;
-        } else {
-            xlr_error(r, dom->os.type_pos, "bad-value", "type '%s' is not supported "
-                      "(expected pv, pvh or hvm)", s);
-            ret = -1;
-        }
-    } else {
-        struct xc_cfg_value *bv = xlr_value(r, "builder");
-        if (bv) {
-            if (xlr_string(r, "builder", &s, &dom->os.type_pos) < 0)
-                ret = -1;
-            else if (strcmp(s, "hvm") == 0)
-                dom->os.type = XC_OS_HVM;
-        }
-    }
-
-    const char *machine = dom->os.type == XC_OS_HVM ? "xenfv" :
-                          dom->os.type == XC_OS_XENPVH ? "xenpvh" : "xenpv";
-    xc_str_set(&dom->os.arch, r->set->arch, xc_nopos);
-    xc_str_set(&dom->os.machine, machine, xc_nopos);
-    return ret;
-}
-
-static int read_mem(struct xlr *r)
-{
-    unsigned long long memory, maxmem;
-    const unsigned long long max = ULLONG_MAX / 1024;
-    if (xlr_ulong(r, "memory", 64 * 2, max, &memory, NULL) < 0)
-        return -1;
-    if (xlr_ulong(r, "maxmem", memory, max, &maxmem, NULL) < 0)
-        return -1;
-    r->dom->has_current_memory = true;
-    r->dom->current_memory_kib = memory * 1024;
-    r->dom->has_memory = true;
-    r->dom->memory_kib = maxmem * 1024;
-    return 0;
-}
-
-static int read_action(struct xlr *r, const char *key, const char *def,
-                       enum xc_lifecycle *out)
-{
-    const char *s;
-    struct xc_pos pos;
-    if (xlr_string(r, key, &s, &pos) < 0)
-        return -1;
-    int v = xc_enum_parse(XC_T_LIFECYCLE, s ? s : def);
-    if (v < 0) {
-        xlr_error(r, pos, "bad-value", "unexpected value '%s' for %s "
-                  "(expected destroy, restart, rename-restart, preserve, "
-                  "coredump-destroy or coredump-restart)", s, key);
-        return -1;
-    }
-    *out = (enum xc_lifecycle)v;
-    return 0;
-}
-
-static int read_events(struct xlr *r)
-{
-    int ret = 0;
-    if (read_action(r, "on_poweroff", "destroy", &r->dom->on_poweroff) < 0)
-        ret = -1;
-    if (read_action(r, "on_reboot", "restart", &r->dom->on_reboot) < 0)
-        ret = -1;
-    if (read_action(r, "on_crash", "restart", &r->dom->on_crash) < 0)
-        ret = -1;
-    return ret;
-}
-
-/* ---- vcpus ---------------------------------------------------------------- */
-
-static int read_cpu(struct xlr *r)
-{
-    struct xc_domain *dom = r->dom;
-    unsigned long long count, max;
-    bool has_max;
-
-    if (xlr_ulong(r, "vcpus", 1, UINT_MAX, &count, NULL) < 0)
-        return -1;
-    if (xlr_ulong(r, "maxvcpus", count, UINT_MAX, &max, &has_max) < 0)
-        return -1;
-    /* vcpus beyond maxvcpus are dropped, the rest online */
-    dom->has_vcpus = true;
-    dom->maxvcpus = (unsigned)max;
-    dom->current_vcpus = (unsigned)(count < max ? count : max);
-    dom->has_current_vcpus = dom->current_vcpus != dom->maxvcpus;
-
-    const char *s;
-    struct xc_pos pos;
-    if (xlr_string(r, "cpus", &s, &pos) < 0)
-        return -1;
-    if (s) {
-        char *norm;
-        unsigned n;
-        bool all;
-        if (xlr_parse_cpuset(s, 4096, &norm, &n, &all) < 0) {
-            xlr_error(r, pos, "bad-cpuset", "cpus '%s' is not a CPU list "
-                      "like \"0-3,^2,8\" (CPUs 0-4095)", s);
-            return -1;
-        }
-        if (!all) {
-            dom->cpuset.s = norm;
-            dom->cpuset.pos = pos;
-        } else {
-            free(norm);
-        }
-    }
-    return 0;
-}
-
-/* ---- features, timers, clock ------------------------------------------------ */
-
-static void add_timer(struct xlr *r, const char *name, enum xc_tristate present,
-                      const char *mode, struct xc_pos pos)
-{
-    struct xc_timer *t = xc_vec_push(&r->dom->clock.timers);
-    xc_str_set(&t->name, name, pos);
-    t->present = present;
-    if (mode)
-        xc_str_set(&t->mode, mode, pos);
-}
-
-static int read_features(struct xlr *r)
-{
-    struct xc_domain *dom = r->dom;
-    struct xc_features *f = &dom->features;
-    const char *s;
-    struct xc_pos pos;
-    int val, ret = 0;
-
-    if (xlr_string(r, "tsc_mode", &s, &pos) < 0) {
-        ret = -1;
-    } else if (s) {
-        const char *mode = "auto";
-        if (strcmp(s, "always_emulate") == 0)
-            mode = "emulate";
-        else if (strcmp(s, "native") == 0)
-            mode = "native";
-        else if (strcmp(s, "native_paravirt") == 0)
-            mode = "paravirt";
-        else if (strcmp(s, "default") != 0)
-            xc_warn(r->d, pos, "suspicious-value", "tsc_mode '%s' is unknown; "
-                    "read as the automatic mode (as libvirt does)", s);
-        add_timer(r, "tsc", XC_TRI_YES, mode, pos);
-    }
-
-    if (xlr_string(r, "passthrough", &s, &pos) < 0) {
-        ret = -1;
-    } else if (s) {
-        if (strcmp(s, "disabled") == 0) {
-            f->xen_passthrough = XC_TRI_NO;
-        } else if (strcmp(s, "enabled") == 0) {
-            f->xen_passthrough = XC_TRI_YES;
-        } else if (strcmp(s, "sync_pt") == 0) {
-            f->xen_passthrough = XC_TRI_YES;
-            f->xen_passthrough_mode = XC_PT_SYNC_PT;
-        } else if (strcmp(s, "share_pt") == 0) {
-            f->xen_passthrough = XC_TRI_YES;
-            f->xen_passthrough_mode = XC_PT_SHARE_PT;
-        } else {
-            xlr_error(r, pos, "bad-value", "invalid passthrough mode '%s' "
-                      "(expected disabled, enabled, sync_pt or share_pt)", s);
-            ret = -1;
-        }
-    }
-
-    if (dom->os.type == XC_OS_HVM) {
-        if (xlr_bool(r, "pae", 1, &val) < 0)
-            ret = -1;
-        else if (val)
-            f->f[XC_FEAT_PAE] = XC_TRI_YES;
-        if (xlr_bool(r, "acpi", 1, &val) < 0)
-            ret = -1;
-        else if (val)
-            f->f[XC_FEAT_ACPI] = XC_TRI_YES;
-        if (xlr_bool(r, "apic", 1, &val) < 0)
-            ret = -1;
-        else if (val)
-            f->f[XC_FEAT_APIC] = XC_TRI_YES;
-        if (xlr_bool(r, "hap", 1, &val) < 0)
-            ret = -1;
-        else if (!val)
-            f->f[XC_FEAT_HAP] = XC_TRI_NO;
-        if (xlr_bool(r, "viridian", 0, &val) < 0)
-            ret = -1;
-        else if (val)
-            f->f[XC_FEAT_VIRIDIAN] = XC_TRI_YES;
-        struct xc_cfg_value *hv = xlr_value(r, "hpet");
-        if (xlr_bool(r, "hpet", -1, &val) < 0)
-            ret = -1;
-        else if (val != -1)
-            add_timer(r, "hpet", val ? XC_TRI_YES : XC_TRI_NO, NULL,
-                      hv ? hv->pos : xc_nopos);
-    } else {
-        if (xlr_bool(r, "e820_host", 0, &val) < 0)
-            ret = -1;
-        else if (val)
-            f->xen_e820_host = XC_TRI_YES;
-    }
-    return ret;
-}
-
-static int read_time_offset(struct xlr *r)
-{
-    struct xc_clock *c = &r->dom->clock;
-    int localtime;
-    if (xlr_bool(r, "localtime", 0, &localtime) < 0)
-        return -1;
-    if (r->dom->os.type == XC_OS_HVM) {
-        unsigned long long off;
-        c->offset = XC_CLOCK_VARIABLE;
-        /* libxl keeps it as a uint32 and libvirt reads it back as an int */
-        if (xlr_ulong(r, "rtc_timeoffset", 0, UINT_MAX, &off, NULL) < 0)
-            return -1;
-        c->has_adjustment = true;
-        c->adjustment = off > INT_MAX ? (long long)off - 4294967296LL
-                                      : (long long)off;
-        c->basis = localtime ? XC_BASIS_LOCALTIME : XC_BASIS_UTC;
-    } else {
-        /* PV domains have no emulated RTC: the offset is fixed */
-        c->offset = localtime ? XC_CLOCK_LOCALTIME : XC_CLOCK_UTC;
-        c->utc_reset = true;
-    }
-    return 0;
-}
-
 /* ---- os (xenParseXLOS) --------------------------------------------------- */
 
-static int read_cmdline(struct xlr *r)
+static int read_cmdline(struct xcr *r)
 {
     const char *cmdline, *root, *extra;
     struct xc_pos cpos = xc_nopos, rpos = xc_nopos, epos = xc_nopos;
     int ret = 0;
-    if (xlr_string(r, "cmdline", &cmdline, &cpos) < 0)
+    if (xcr_string(r, "cmdline", &cmdline, &cpos) < 0)
         ret = -1;
-    if (xlr_string(r, "root", &root, &rpos) < 0)
+    if (xcr_string(r, "root", &root, &rpos) < 0)
         ret = -1;
-    if (xlr_string(r, "extra", &extra, &epos) < 0)
+    if (xcr_string(r, "extra", &extra, &epos) < 0)
         ret = -1;
     if (ret < 0)
         return -1;
@@ -343,17 +73,6 @@ static int read_cmdline(struct xlr *r)
     return 0;
 }
 
-static int copy_opt(struct xlr *r, const char *key, struct xc_str *dst)
-{
-    const char *s;
-    struct xc_pos pos;
-    if (xlr_string(r, key, &s, &pos) < 0)
-        return -1;
-    if (s)
-        xc_str_set(dst, s, pos);
-    return 0;
-}
-
 static void cpu_add_feature(struct xc_cpu *cpu, const char *name,
                             const char *policy, struct xc_pos pos)
 {
@@ -362,7 +81,7 @@ static void cpu_add_feature(struct xc_cpu *cpu, const char *name,
     xc_str_set(&f->policy, policy, pos);
 }
 
-static int read_os(struct xlr *r)
+static int read_os(struct xcr *r)
 {
     struct xc_domain *dom = r->dom;
     struct xc_os *os = &dom->os;
@@ -371,20 +90,20 @@ static int read_os(struct xlr *r)
     int ret = 0;
 
     if (os->type != XC_OS_HVM) {
-        if (copy_opt(r, "bootloader", &os->bootloader) < 0)
+        if (xcr_copy_opt(r, "bootloader", &os->bootloader) < 0)
             ret = -1;
-        if (copy_opt(r, "bootargs", &os->bootloader_args) < 0)
+        if (xcr_copy_opt(r, "bootargs", &os->bootloader_args) < 0)
             ret = -1;
-        if (copy_opt(r, "kernel", &os->kernel) < 0)
+        if (xcr_copy_opt(r, "kernel", &os->kernel) < 0)
             ret = -1;
-        if (copy_opt(r, "ramdisk", &os->initrd) < 0)
+        if (xcr_copy_opt(r, "ramdisk", &os->initrd) < 0)
             ret = -1;
         if (read_cmdline(r) < 0)
             ret = -1;
         return ret;
     }
 
-    if (xlr_string(r, "bios", &s, &pos) < 0) {
+    if (xcr_string(r, "bios", &s, &pos) < 0) {
         ret = -1;
     } else if (s && strcmp(s, "ovmf") == 0) {
         struct xc_buf b = {0};
@@ -397,16 +116,16 @@ static int read_os(struct xlr *r)
         xc_str_set(&os->loader, r->set->hvmloader, s ? pos : xc_nopos);
     }
 
-    if (copy_opt(r, "acpi_firmware", &os->slic_table) < 0)
+    if (xcr_copy_opt(r, "acpi_firmware", &os->slic_table) < 0)
         ret = -1;
-    if (copy_opt(r, "kernel", &os->kernel) < 0)
+    if (xcr_copy_opt(r, "kernel", &os->kernel) < 0)
         ret = -1;
-    if (copy_opt(r, "ramdisk", &os->initrd) < 0)
+    if (xcr_copy_opt(r, "ramdisk", &os->initrd) < 0)
         ret = -1;
     if (read_cmdline(r) < 0)
         ret = -1;
 
-    if (xlr_string(r, "boot", &s, &pos) < 0) {
+    if (xcr_string(r, "boot", &s, &pos) < 0) {
         ret = -1;
     } else {
         if (!s)
@@ -420,24 +139,24 @@ static int read_os(struct xlr *r)
             case 'c': os->boot[i] = XC_BOOT_HD; break;
             default:
                 os->boot[i] = XC_BOOT_HD;
-                xc_warn(r->d, xlr_pos_at(pos, s, i), "suspicious-value", "boot device '%c' is "
+                xc_warn(r->d, xcr_pos_at(pos, s, i), "suspicious-value", "boot device '%c' is "
                         "unknown; read as c (hard disk) as libvirt does", s[i]);
                 break;
             }
             os->nboot++;
         }
         if (s[i])
-            xc_warn(r->d, xlr_pos_at(pos, s, i), "ignored-value", "boot: only the first %d "
+            xc_warn(r->d, xcr_pos_at(pos, s, i), "ignored-value", "boot: only the first %d "
                     "devices are converted; '%s' is ignored",
                     XC_MAX_BOOT_DEVS, s + i);
     }
 
     int val;
-    if (xlr_bool(r, "nestedhvm", -1, &val) < 0) {
+    if (xcr_bool(r, "nestedhvm", -1, &val) < 0) {
         ret = -1;
     } else if (val != -1) {
         /* the test driver's host CPU (and any x86 host with VT-x) has vmx */
-        struct xc_pos npos = xlr_value(r, "nestedhvm")->pos;
+        struct xc_pos npos = xcr_value(r, "nestedhvm")->pos;
         if (!dom->cpu.present) {
             dom->cpu.present = true;
             xc_str_set(&dom->cpu.mode, "host-passthrough", npos);
@@ -455,10 +174,10 @@ static bool prefix(const char *s, const char *p)
     return strncmp(s, p, strlen(p)) == 0;
 }
 
-static int read_vnuma(struct xlr *r)
+static int read_vnuma(struct xcr *r)
 {
     struct xc_domain *dom = r->dom;
-    struct xc_cfg_value *list = xlr_value(r, "vnuma");
+    struct xc_cfg_value *list = xcr_value(r, "vnuma");
     if (!list)
         return 0;
     if (list->kind != XC_CFG_LIST) {
@@ -472,7 +191,7 @@ static int read_vnuma(struct xlr *r)
            list->items.v[nr_nodes].kind == XC_CFG_LIST)
         nr_nodes++;
     if (nr_nodes == 0) {
-        xlr_error(r, list->pos, "bad-vnuma", "vnuma needs at least one vnode "
+        xcr_error(r, list->pos, "bad-vnuma", "vnuma needs at least one vnode "
                   "list");
         return -1;
     }
@@ -500,31 +219,31 @@ static int read_vnuma(struct xlr *r)
                         "libvirt does)", n);
                 break;
             }
-            const char *str = xlr_text(it);
-            struct xc_pos ipos = xlr_inner(r, it);
+            const char *str = xcr_text(it);
+            struct xc_pos ipos = xcr_inner(r, it);
             const char *data = strrchr(str, '=');
             if (!data) {
-                xlr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: invalid "
+                xcr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: invalid "
                           "item '%s' (expected key=value)", n, str);
                 goto out;
             }
             data++;
-            struct xc_pos dpos = xlr_pos_at(ipos, str, (size_t)(data - str));
+            struct xc_pos dpos = xcr_pos_at(ipos, str, (size_t)(data - str));
             if (!*data)
                 continue;
             if (prefix(str, "pnode")) {
                 unsigned long long id;
-                if (xlr_parse_ull(data, 10, &id) < 0 || id >= nr_nodes) {
-                    xlr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu "
+                if (xcr_parse_ull(data, 10, &id) < 0 || id >= nr_nodes) {
+                    xcr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu "
                               "contains invalid pnode value '%s' (0-%zu)", n,
                               data, nr_nodes - 1);
                     goto out;
                 }
                 pnode = (long long)id;
             } else if (prefix(str, "size")) {
-                if (xlr_parse_ull(data, 10, &kbsize) < 0 ||
+                if (xcr_parse_ull(data, 10, &kbsize) < 0 ||
                     kbsize > ULLONG_MAX / 1024) {
-                    xlr_error(r, dpos, "bad-number", "vnuma vnode %zu: bad "
+                    xcr_error(r, dpos, "bad-number", "vnuma vnode %zu: bad "
                               "size '%s' (MiB)", n, data);
                     goto out;
                 }
@@ -533,8 +252,8 @@ static int read_vnuma(struct xlr *r)
                 char *norm;
                 unsigned cnt;
                 bool all;
-                if (xlr_parse_cpuset(data, 16384, &norm, &cnt, &all) < 0) {
-                    xlr_error(r, dpos, "bad-cpuset", "vnuma vnode %zu: "
+                if (xcr_parse_cpuset(data, 16384, &norm, &cnt, &all) < 0) {
+                    xcr_error(r, dpos, "bad-cpuset", "vnuma vnode %zu: "
                               "vcpus '%s' is not a CPU list like \"0-3\"", n,
                               data);
                     goto out;
@@ -546,7 +265,7 @@ static int read_vnuma(struct xlr *r)
                 vcpus += cnt;
             } else if (prefix(str, "vdistances")) {
                 if (cell->distances.n) {
-                    xlr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: "
+                    xcr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: "
                               "vdistances given twice", n);
                     goto out;
                 }
@@ -554,7 +273,7 @@ static int read_vnuma(struct xlr *r)
                 for (const char *q = data; *q; q++)
                     count += *q == ',';
                 if (count != nr_nodes) {
-                    xlr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu: '%s' "
+                    xcr_error(r, dpos, "bad-vnuma", "vnuma vnode %zu: '%s' "
                               "has %zu distances for %zu vnodes", n, str,
                               count, nr_nodes);
                     goto out;
@@ -565,10 +284,10 @@ static int read_vnuma(struct xlr *r)
                     size_t len = e ? (size_t)(e - p) : strlen(p);
                     char *t = xc_strndup(p, len);
                     unsigned long long dv;
-                    int bad = xlr_parse_ull(t, 10, &dv) < 0 || dv < 10 ||
+                    int bad = xcr_parse_ull(t, 10, &dv) < 0 || dv < 10 ||
                               dv > 255 || (dv == 10 && i != n);
                     if (bad) {
-                        xlr_error(r, xlr_pos_at(dpos, data, (size_t)(p - data)),
+                        xcr_error(r, xcr_pos_at(dpos, data, (size_t)(p - data)),
                                   "bad-vnuma", "vnuma vnode %zu: "
                                   "distance '%s' to vnode %zu is invalid "
                                   "(11-255; 10 only to itself)", n, t, i);
@@ -582,14 +301,14 @@ static int read_vnuma(struct xlr *r)
                     p = e ? e + 1 : p + len;
                 }
             } else {
-                xlr_error(r, ipos, "bad-vnuma", "invalid vnuma "
+                xcr_error(r, ipos, "bad-vnuma", "invalid vnuma "
                           "configuration for vnode %zu: unknown item '%s' "
                           "(expected pnode, size, vcpus, vdistances)", n, str);
                 goto out;
             }
         }
         if (pnode < 0 || !have_mask || kbsize == 0) {
-            xlr_error(r, node->pos, "bad-vnuma", "incomplete vnuma "
+            xcr_error(r, node->pos, "bad-vnuma", "incomplete vnuma "
                       "configuration for vnode %zu (needs pnode, size and "
                       "vcpus)", n);
             goto out;
@@ -599,7 +318,7 @@ static int read_vnuma(struct xlr *r)
     if (dom->maxvcpus == 0)
         dom->maxvcpus = (unsigned)(vcpus > UINT_MAX ? UINT_MAX : vcpus);
     if (dom->maxvcpus < vcpus) {
-        xlr_error(r, list->pos, "bad-vnuma", "vnuma configuration contains "
+        xcr_error(r, list->pos, "bad-vnuma", "vnuma configuration contains "
                   "%llu vcpus, which is greater than %u maxvcpus", vcpus,
                   dom->maxvcpus);
         goto out;
@@ -629,20 +348,20 @@ out:
 
 /* ---- xenbus limits ---------------------------------------------------------- */
 
-static int read_xenbus(struct xlr *r)
+static int read_xenbus(struct xcr *r)
 {
     struct xc_controller *c = xc_vec_push(&r->dom->controllers);
     c->type = XC_CTRL_XENBUS;
     c->index = 0;
     unsigned long long limit;
     int ret = 0;
-    if (xlr_ulong(r, "max_event_channels", 0, INT_MAX, &limit, NULL) < 0)
+    if (xcr_ulong(r, "max_event_channels", 0, INT_MAX, &limit, NULL) < 0)
         ret = -1;
     else if (limit > 0) {
         c->has_max_event_channels = true;
         c->max_event_channels = (unsigned)limit;
     }
-    if (xlr_ulong(r, "max_grant_frames", 0, INT_MAX, &limit, NULL) < 0)
+    if (xcr_ulong(r, "max_grant_frames", 0, INT_MAX, &limit, NULL) < 0)
         ret = -1;
     else if (limit > 0) {
         c->has_max_grant_frames = true;
@@ -672,19 +391,19 @@ static const char *cpuid_libvirt_name(const char *libxl_name)
 }
 
 
-static int read_cpuid(struct xlr *r)
+static int read_cpuid(struct xcr *r)
 {
-    struct xc_cfg_value *v = xlr_value(r, "cpuid");
+    struct xc_cfg_value *v = xcr_value(r, "cpuid");
     if (!v)
         return 0;
     if (v->kind != XC_CFG_STRING) {
-        xlr_error(r, v->pos, "bad-cpuid", "cpuid must be the libxl string "
+        xcr_error(r, v->pos, "bad-cpuid", "cpuid must be the libxl string "
                   "form \"host,FEATURE=VALUE,...\"; the xend list form is not "
                   "supported by libvirt's xen-xl conversion");
         return -1;
     }
-    const char *s = xlr_text(v);
-    struct xc_pos vpos = xlr_inner(r, v);
+    const char *s = xcr_text(v);
+    struct xc_pos vpos = xcr_inner(r, v);
     struct xc_cpu *cpu = &r->dom->cpu;
     if (!cpu->present) {
         cpu->present = true;
@@ -696,7 +415,7 @@ static int read_cpuid(struct xlr *r)
     const char *comma = strchr(s, ',');
     size_t n0 = comma ? (size_t)(comma - s) : strlen(s);
     if (n0 != 4 || strncmp(s, "host", 4) != 0) {
-        xlr_error(r, vpos, "bad-cpuid", "cpuid starting with '%.*s' is not "
+        xcr_error(r, vpos, "bad-cpuid", "cpuid starting with '%.*s' is not "
                   "supported; only the libxl form \"host,FEATURE=VALUE,...\" is",
                   (int)n0, s);
         return -1;
@@ -707,16 +426,16 @@ static int read_cpuid(struct xlr *r)
     for (size_t i = 0; i < cpu->features.n; i++)
         xc_strset_add(&seen, cpu->features.v[i].name.s);
     const char *p = comma;
-    struct xlr_poscur pc;
-    xlr_poscur_init(&pc, vpos, s);
+    struct xcr_poscur pc;
+    xcr_poscur_init(&pc, vpos, s);
     while (p && ret == 0) {
         p++;
         const char *e = strchr(p, ',');
         size_t len = e ? (size_t)(e - p) : strlen(p);
-        struct xc_pos ppos = xlr_pos_next(&pc, (size_t)(p - s));
+        struct xc_pos ppos = xcr_pos_next(&pc, (size_t)(p - s));
         const char *eq = memchr(p, '=', len);
         if (!eq || eq == p) {
-            xlr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid "
+            xcr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid "
                       "FEATURE=VALUE element '%.*s'", (int)len, p);
             ret = -1;
             break;
@@ -733,7 +452,7 @@ static int read_cpuid(struct xlr *r)
             }
         }
         if (!policy) {
-            xlr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid value in "
+            xcr_error(r, ppos, "bad-cpuid", "invalid libxl cpuid value in "
                       "'%.*s' (expected 1, 0, x, k or s)", (int)len, p);
             ret = -1;
             break;
@@ -745,7 +464,7 @@ static int read_cpuid(struct xlr *r)
         /* lv may point into name, freed above: use the feature's copy */
         const char *added = cpu->features.v[cpu->features.n - 1].name.s;
         if (!xc_strset_add(&seen, added)) {
-            xlr_error(r, ppos, "bad-cpuid", "cpuid: CPU feature '%s' is "
+            xcr_error(r, ppos, "bad-cpuid", "cpuid: CPU feature '%s' is "
                       "specified more than once", added);
             ret = -1;
         }
@@ -757,9 +476,9 @@ static int read_cpuid(struct xlr *r)
 
 /* ---- device_model_args -------------------------------------------------------- */
 
-static int read_dm_args(struct xlr *r)
+static int read_dm_args(struct xcr *r)
 {
-    struct xc_cfg_value *v = xlr_value(r, "device_model_args");
+    struct xc_cfg_value *v = xcr_value(r, "device_model_args");
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
@@ -774,78 +493,9 @@ static int read_dm_args(struct xlr *r)
                     "is not a string; ignored (as libvirt does)");
             continue;
         }
-        xc_str_set(xc_vec_push(&r->dom->dm_args), xlr_text(it), xlr_inner(r, it));
+        xc_str_set(xc_vec_push(&r->dom->dm_args), xcr_text(it), xcr_inner(r, it));
     }
     return 0;
-}
-
-/* ---- leftovers --------------------------------------------------------------- */
-
-static void render_value(struct xc_buf *b, const struct xc_cfg_value *v)
-{
-    switch (v->kind) {
-    case XC_CFG_STRING:
-        xc_buf_addc(b, '"');
-        xc_buf_add(b, xlr_text(v));
-        xc_buf_addc(b, '"');
-        break;
-    case XC_CFG_NUMBER:
-        xc_buf_add(b, xlr_text(v));
-        break;
-    case XC_CFG_LIST:
-        xc_buf_add(b, "[ ");
-        for (size_t i = 0; i < v->items.n; i++) {
-            if (i)
-                xc_buf_add(b, ", ");
-            render_value(b, &v->items.v[i]);
-        }
-        xc_buf_add(b, " ]");
-        break;
-    }
-}
-
-/* A device switch set to off that libvirt never read (e.g. the `sdl = 0`
- * libvirt itself writes beside `vnc = 1`): the XML, having no such device,
- * says the same, so nothing is lost and nothing is reported. */
-static bool switched_off(const struct xc_cfg_entry *e)
-{
-    static const char *const switches[] = {
-        "sdl", "vnc", "spice", "usb", "spicevdagent", NULL};
-    const char *t = e->value.kind == XC_CFG_LIST ? NULL : xlr_text(&e->value);
-    if (!t || strcmp(t, "0") != 0)
-        return false;
-    for (size_t i = 0; switches[i]; i++)
-        if (strcmp(e->key, switches[i]) == 0)
-            return true;
-    return false;
-}
-
-static void report_unused(struct xlr *r)
-{
-    struct xc_strset keys = {0};
-    for (size_t i = 0; i < r->cfg->entries.n; i++) {
-        struct xc_cfg_entry *e = &r->cfg->entries.v[i];
-        bool repeated = !xc_strset_add(&keys, e->key);
-        if (e->used || (!repeated && switched_off(e)))
-            continue;
-        struct xc_buf b = {0};
-        render_value(&b, &e->value);
-        xc_domain_add_leftover(r->dom, e->key, xc_buf_str(&b), e->key_pos);
-        xc_buf_free(&b);
-        if (e->append)
-            xc_warn(r->d, e->key_pos, "unused-key", "'%s += ...' is not used "
-                    "by xen-xl conversion (libvirt's parser knows no '+=')",
-                    e->key);
-        else if (repeated)
-            xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
-                    "xen-xl conversion: it repeats an earlier '%s' and only "
-                    "the first one is looked at (xl itself would use the "
-                    "last)", e->key, e->key);
-        else
-            xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
-                    "xen-xl conversion", e->key);
-    }
-    xc_strset_free(&keys);
 }
 
 /* ---- entry point --------------------------------------------------------------- */
@@ -860,22 +510,12 @@ int xc_xl_read(const struct xc_source *in, const struct xc_settings *set,
         return -1;
     }
 
-    struct xlr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in};
+    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,
+                    .flavor = XC_XEN_XL};
     size_t nerr = d->nerrors;
 
     /* xenParseConfigCommon */
-    read_meta(&r);
-    read_mem(&r);
-    read_events(&r);
-    read_cpu(&r);
-    read_features(&r);
-    read_time_offset(&r);
-    copy_opt(&r, "device_model_override", &out->emulator);
-    xlr_read_vifs(&r);
-    xlr_read_pcis(&r);
-    xlr_read_sound(&r);
-    xlr_read_vfb(&r);
-    xlr_read_chardevs(&r);
+    xcr_read_common(&r);
     /* xenParseXL */
     read_os(&r);
     read_vnuma(&r);
@@ -889,7 +529,7 @@ int xc_xl_read(const struct xc_source *in, const struct xc_settings *set,
     xlr_read_channels(&r);
     read_dm_args(&r);
 
-    report_unused(&r);
+    xcr_report_unused(&r);
     free(r.lines);
     xc_cfg_free(&cfg);
     if (r.failed || d->nerrors > nerr) {

@@ -109,7 +109,7 @@ static struct xc_pos near_pos(struct xc_pos pos, const char *spec,
     char *tok = xc_strndup(n, (size_t)(e - n));
     const char *hit = strstr(spec, tok);
     free(tok);
-    return hit ? xlr_pos_at(pos, spec, (size_t)(hit - spec)) : pos;
+    return hit ? xcr_pos_at(pos, spec, (size_t)(hit - spec)) : pos;
 }
 
 /* ---- rbd ----------------------------------------------------------------- */
@@ -142,7 +142,7 @@ static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
     struct xc_net_host *h = xc_vec_push(&dk->hosts);
     if (port) {
         unsigned long long pv;
-        if (xlr_parse_ull(port, 10, &pv) < 0 || pv > 65535) {
+        if (xcr_parse_ull(port, 10, &pv) < 0 || pv > 65535) {
             xc_error(d, pos, "bad-rbd", "rbd mon_host: bad port '%s' "
                      "(0-65535)", port);
             return -1;
@@ -183,9 +183,9 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
     }
     map[t.len] = strlen(src);
     char *s = xc_buf_steal(&t);
-    struct xlr_poscur pc;
-    xlr_poscur_init(&pc, pos, src);
-#define AT(ptr) xlr_pos_next(&pc, map[(size_t)((ptr) - s)])
+    struct xcr_poscur pc;
+    xcr_poscur_init(&pc, pos, src);
+#define AT(ptr) xcr_pos_next(&pc, map[(size_t)((ptr) - s)])
     char *path = s;
     char *options = NULL;
     int ret = -1;
@@ -351,7 +351,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     if (ld.pdev_path) {
         if (strncmp(ld.pdev_path, "rbd:", 4) == 0) {
             const char *at = strstr(spec, ld.pdev_path);
-            struct xc_pos rpos = at ? xlr_pos_at(pos, spec, (size_t)(at - spec)) : pos;
+            struct xc_pos rpos = at ? xcr_pos_at(pos, spec, (size_t)(at - spec)) : pos;
             if (xc_xl_parse_rbd(ld.pdev_path, rpos, dk, d) < 0)
                 goto out;
         } else {
@@ -428,19 +428,19 @@ out:
     return ret;
 }
 
-int xlr_read_disks(struct xlr *r)
+int xlr_read_disks(struct xcr *r)
 {
-    struct xc_cfg_value *v = xlr_value(r, "disk");
+    struct xc_cfg_value *v = xcr_value(r, "disk");
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, xlr_inner(r, v), "ignored-value", "disk must be a list of "
+        xc_warn(r->d, xcr_inner(r, v), "ignored-value", "disk must be a list of "
                 "strings; this value is ignored (as libvirt does)");
         return 0;
     }
     struct xc_xl_disk_parser *p = xc_xl_disk_parser_new();
     if (!p) {
-        xlr_error(r, v->pos, "internal", "cannot set up the xl disk parser");
+        xcr_error(r, v->pos, "internal", "cannot set up the xl disk parser");
         return -1;
     }
     bool hvm = r->dom->os.type == XC_OS_HVM;
@@ -453,7 +453,7 @@ int xlr_read_disks(struct xlr *r)
             continue;
         }
         struct xc_disk dk;
-        if (xc_xl_parse_disk(p, xlr_text(it), xlr_inner(r, it), hvm, &dk, r->d) < 0) {
+        if (xc_xl_parse_disk(p, xcr_text(it), xcr_inner(r, it), hvm, &dk, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;

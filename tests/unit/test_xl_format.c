@@ -83,7 +83,7 @@ static char *vif_spec(const struct xc_domain *dom, size_t i, bool hvm,
                       struct xc_diags *d)
 {
     struct xc_buf b = {0};
-    if (xc_xlw_vif(&dom->nets.v[i], hvm, &b, d) < 0) {
+    if (xc_xenw_vif(&dom->nets.v[i], hvm, "vif", &b, d) < 0) {
         xc_buf_free(&b);
         return NULL;
     }
@@ -471,7 +471,7 @@ static char *cpuset(const char *s, bool *empty, struct xc_diags *d)
 {
     struct xc_str v = {(char *)s, P(5, 6)};
     struct xc_buf b = {0};
-    if (xc_xlw_cpuset(&v, "cpuset", &b, empty, d) < 0) {
+    if (xc_xenw_cpuset(&v, "cpuset", &b, empty, d) < 0) {
         xc_buf_free(&b);
         return NULL;
     }

@@ -230,7 +230,7 @@ START_TEST(vif_rates)
     };
     for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
         uint64_t v = 0;
-        ck_assert_int_eq(xc_xl_parse_vif_rate(ok[i].rate, &v), 0);
+        ck_assert_int_eq(xc_xen_parse_vif_rate(ok[i].rate, &v), 0);
         ck_assert_uint_eq(v, ok[i].kbps);
     }
     static const char *const bad[] = {
@@ -238,7 +238,7 @@ START_TEST(vif_rates)
         "99999999999999999999KB/s", "18014398509481984GB/s", ""};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         uint64_t v;
-        ck_assert_int_eq(xc_xl_parse_vif_rate(bad[i], &v), -1);
+        ck_assert_int_eq(xc_xen_parse_vif_rate(bad[i], &v), -1);
     }
 }
 END_TEST
@@ -247,7 +247,7 @@ START_TEST(vif_full)
 {
     struct xc_diags d = {0};
     struct xc_net n;
-    ck_assert_int_eq(xc_xl_parse_vif("mac=00:16:3E:66:92:9C,bridge=xenbr1,"
+    ck_assert_int_eq(xc_xen_parse_vif("mac=00:16:3E:66:92:9C,bridge=xenbr1,"
                                      "ip=10.0.0.1 10.1.1.1 2000::0:1,script=vif-bridge,"
                                      "type=vif,vifname=v1,rate=10MB/s", P, "vif", &n, &d), 0);
     ck_assert_int_eq(n.type, XC_NET_BRIDGE);
@@ -267,19 +267,19 @@ START_TEST(vif_full)
     xc_net_clear(&n);
 
     /* ethernet unless a bridge or bridge script; model names canonical */
-    ck_assert_int_eq(xc_xl_parse_vif("script=vif-route,model=E1000,type=ioemu", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("script=vif-route,model=E1000,type=ioemu", P, "vif", &n, &d), 0);
     ck_assert_int_eq(n.type, XC_NET_ETHERNET);
     ck_assert_str_eq(n.model.s, "e1000");
     xc_net_clear(&n);
-    ck_assert_int_eq(xc_xl_parse_vif("script=vif-vnic", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("script=vif-vnic", P, "vif", &n, &d), 0);
     ck_assert_int_eq(n.type, XC_NET_BRIDGE);
     ck_assert_ptr_null(n.bridge.s);
     ck_assert_ptr_null(n.model.s);
     xc_net_clear(&n);
-    ck_assert_int_eq(xc_xl_parse_vif("model=fakemodel,type=vif", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("model=fakemodel,type=vif", P, "vif", &n, &d), 0);
     ck_assert_str_eq(n.model.s, "fakemodel");
     xc_net_clear(&n);
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=br0,backend=dom1", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=br0,backend=dom1", P, "vif", &n, &d), 0);
     ck_assert(has_check(&d, "unused-option"));
     ck_assert_ptr_null(n.backend_domain.s);
     xc_net_clear(&n);
@@ -291,7 +291,7 @@ START_TEST(vif_ovs)
 {
     struct xc_diags d = {0};
     struct xc_net n;
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=ovsbr0.42", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=ovsbr0.42", P, "vif", &n, &d), 0);
     ck_assert_str_eq(n.bridge.s, "ovsbr0");
     ck_assert_uint_eq(n.vlan_tags.n, 1);
     ck_assert_uint_eq(n.vlan_tags.v[0].id, 42);
@@ -299,16 +299,16 @@ START_TEST(vif_ovs)
     ck_assert_str_eq(n.virtualport_type.s, "openvswitch");
     xc_net_clear(&n);
 
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=ovsbr0:42:43:7", P, "vif", &n, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=ovsbr0:42:43:7", P, "vif", &n, &d), 0);
     ck_assert_str_eq(n.bridge.s, "ovsbr0");
     ck_assert_uint_eq(n.vlan_tags.n, 3);
     ck_assert_uint_eq(n.vlan_tags.v[2].id, 7);
     ck_assert(n.vlan_trunk);
     xc_net_clear(&n);
 
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=br.x", P, "vif", &n, &d), -1);
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=br0::42", P, "vif", &n, &d), -1);
-    ck_assert_int_eq(xc_xl_parse_vif("bridge=br0.5000", P, "vif", &n, &d), -1);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=br.x", P, "vif", &n, &d), -1);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=br0::42", P, "vif", &n, &d), -1);
+    ck_assert_int_eq(xc_xen_parse_vif("bridge=br0.5000", P, "vif", &n, &d), -1);
     ck_assert_uint_eq(d.nerrors, 3);
     ck_assert(has_check(&d, "bad-vlan"));
     xc_diags_free(&d);
@@ -338,7 +338,7 @@ START_TEST(vif_errors)
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct xc_diags d = {0};
         struct xc_net n;
-        ck_assert_msg(xc_xl_parse_vif(bad[i].spec, P, "vif", &n, &d) == -1, "%s", bad[i].spec);
+        ck_assert_msg(xc_xen_parse_vif(bad[i].spec, P, "vif", &n, &d) == -1, "%s", bad[i].spec);
         ck_assert_uint_eq(d.nerrors, 1);
         ck_assert_str_eq(d.list.v[d.list.n - 1].check, bad[i].check);
         ck_assert_uint_eq(d.list.v[d.list.n - 1].pos.line, P.line);
@@ -346,9 +346,9 @@ START_TEST(vif_errors)
         xc_diags_free(&d);
     }
     char mac[18];
-    ck_assert_int_eq(xlr_parse_mac("0:1:2:a:B:c", mac), 0);
+    ck_assert_int_eq(xcr_parse_mac("0:1:2:a:B:c", mac), 0);
     ck_assert_str_eq(mac, "00:01:02:0a:0b:0c");
-    ck_assert_int_eq(xlr_parse_mac("00:01:02:0a:0b:0c trailing", mac), 0);
+    ck_assert_int_eq(xcr_parse_mac("00:01:02:0a:0b:0c trailing", mac), 0);
 }
 END_TEST
 
@@ -358,7 +358,7 @@ START_TEST(pci_specs)
 {
     struct xc_diags d = {0};
     struct xc_hostdev h;
-    ck_assert_int_eq(xc_xl_parse_pci("0000:00:1b.0", P, &h, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_pci("0000:00:1b.0", P, &h, &d), 0);
     ck_assert_int_eq(h.type, XC_HOSTDEV_PCI);
     ck_assert_uint_eq(h.pci.bus, 0);
     ck_assert_uint_eq(h.pci.slot, 0x1b);
@@ -367,7 +367,7 @@ START_TEST(pci_specs)
     ck_assert_int_eq(h.write_filtering, XC_TRI_ABSENT);
     xc_hostdev_clear(&h);
 
-    ck_assert_int_eq(xc_xl_parse_pci("0001:0a:1f.7,permissive=1", P, &h, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_pci("0001:0a:1f.7,permissive=1", P, &h, &d), 0);
     ck_assert_uint_eq(h.pci.domain, 1);
     ck_assert_uint_eq(h.pci.bus, 10);
     ck_assert_uint_eq(h.pci.slot, 31);
@@ -375,7 +375,7 @@ START_TEST(pci_specs)
     ck_assert_int_eq(h.write_filtering, XC_TRI_NO);
     xc_hostdev_clear(&h);
 
-    ck_assert_int_eq(xc_xl_parse_pci("00:13.0,permissive=0,msitranslate=1", P, &h, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_pci("00:13.0,permissive=0,msitranslate=1", P, &h, &d), 0);
     ck_assert_int_eq(h.write_filtering, XC_TRI_YES);
     ck_assert_str_eq(h.extra_opts.s, "msitranslate=1");
     ck_assert(has_check(&d, "unused-option"));
@@ -393,7 +393,7 @@ START_TEST(pci_specs)
     };
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct xc_diags e = {0};
-        ck_assert_msg(xc_xl_parse_pci(bad[i].spec, P, &h, &e) == -1, "%s", bad[i].spec);
+        ck_assert_msg(xc_xen_parse_pci(bad[i].spec, P, &h, &e) == -1, "%s", bad[i].spec);
         ck_assert_uint_eq(e.nerrors, 1);
         ck_assert_msg(e.list.v[e.list.n - 1].pos.col == P.col + bad[i].off,
                       "%s: col %u", bad[i].spec, e.list.v[e.list.n - 1].pos.col);
@@ -409,12 +409,12 @@ START_TEST(chr_specs)
     struct xc_diags d = {0};
     struct xc_chr c;
 
-    ck_assert_int_eq(xc_xl_parse_chr("/dev/ttyS0", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("/dev/ttyS0", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_DEV);
     ck_assert_str_eq(c.path.s, "/dev/ttyS0");
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("pty", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("pty", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_PTY);
     ck_assert_ptr_null(c.path.s);
     xc_chr_clear(&c);
@@ -427,22 +427,22 @@ START_TEST(chr_specs)
         {"spicevmc", XC_CHR_SPICEVMC},
     };
     for (size_t i = 0; i < sizeof(simple) / sizeof(simple[0]); i++) {
-        ck_assert_int_eq(xc_xl_parse_chr(simple[i].spec, P, &c, &d), 0);
+        ck_assert_int_eq(xc_xen_parse_chr(simple[i].spec, P, &c, &d), 0);
         ck_assert_int_eq(c.type, simple[i].type);
         xc_chr_clear(&c);
     }
 
-    ck_assert_int_eq(xc_xl_parse_chr("file:/var/log/x.log", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("file:/var/log/x.log", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_FILE);
     ck_assert_str_eq(c.path.s, "/var/log/x.log");
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("pipe:/tmp/p", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("pipe:/tmp/p", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_PIPE);
     ck_assert_str_eq(c.path.s, "/tmp/p");
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("tcp:127.0.0.1:7777,server,nowait", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("tcp:127.0.0.1:7777,server,nowait", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_TCP);
     ck_assert_int_eq(c.protocol, XC_TCP_PROTO_RAW);
     ck_assert_str_eq(c.host.s, "127.0.0.1");
@@ -450,7 +450,7 @@ START_TEST(chr_specs)
     ck_assert(c.listen);
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("telnet::23", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("telnet::23", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_TCP);
     ck_assert_int_eq(c.protocol, XC_TCP_PROTO_TELNET);
     ck_assert_ptr_null(c.host.s);
@@ -458,7 +458,7 @@ START_TEST(chr_specs)
     ck_assert(!c.listen);
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("udp:1.2.3.4:99@5.6.7.8:100", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("udp:1.2.3.4:99@5.6.7.8:100", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_UDP);
     ck_assert_str_eq(c.host.s, "1.2.3.4");
     ck_assert_str_eq(c.service.s, "99");
@@ -466,13 +466,13 @@ START_TEST(chr_specs)
     ck_assert_str_eq(c.bind_service.s, "100");
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("udp::99@:100", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("udp::99@:100", P, &c, &d), 0);
     ck_assert_ptr_null(c.host.s);
     ck_assert_ptr_null(c.bind_host.s);
     ck_assert_str_eq(c.bind_service.s, "100");
     xc_chr_clear(&c);
 
-    ck_assert_int_eq(xc_xl_parse_chr("unix:/tmp/sock,server,nowait", P, &c, &d), 0);
+    ck_assert_int_eq(xc_xen_parse_chr("unix:/tmp/sock,server,nowait", P, &c, &d), 0);
     ck_assert_int_eq(c.type, XC_CHR_UNIX);
     ck_assert_str_eq(c.path.s, "/tmp/sock");
     ck_assert(c.listen);
@@ -483,7 +483,7 @@ START_TEST(chr_specs)
                                       "nmdm:x", ""};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct xc_diags e = {0};
-        ck_assert_msg(xc_xl_parse_chr(bad[i], P, &c, &e) == -1, "%s", bad[i]);
+        ck_assert_msg(xc_xen_parse_chr(bad[i], P, &c, &e) == -1, "%s", bad[i]);
         ck_assert_uint_eq(e.nerrors, 1);
         ck_assert_str_eq(e.list.v[0].check, "bad-chardev");
         ck_assert_uint_eq(e.list.v[0].pos.line, P.line);
@@ -498,23 +498,23 @@ START_TEST(cpusets)
     char *s;
     unsigned n;
     bool all;
-    ck_assert_int_eq(xlr_parse_cpuset("0-3,^2, 8", 4096, &s, &n, &all), 0);
+    ck_assert_int_eq(xcr_parse_cpuset("0-3,^2, 8", 4096, &s, &n, &all), 0);
     ck_assert_str_eq(s, "0-1,3,8");
     ck_assert_uint_eq(n, 4);
     ck_assert(!all);
     free(s);
-    ck_assert_int_eq(xlr_parse_cpuset("3,1,2", 4, &s, &n, &all), 0);
+    ck_assert_int_eq(xcr_parse_cpuset("3,1,2", 4, &s, &n, &all), 0);
     ck_assert_str_eq(s, "1-3");
     free(s);
-    ck_assert_int_eq(xlr_parse_cpuset("0-3", 4, &s, &n, &all), 0);
+    ck_assert_int_eq(xcr_parse_cpuset("0-3", 4, &s, &n, &all), 0);
     ck_assert(all);
     free(s);
-    ck_assert_int_eq(xlr_parse_cpuset("", 4096, &s, &n, &all), -1);
-    ck_assert_int_eq(xlr_parse_cpuset("4096", 4096, &s, &n, &all), -1);
-    ck_assert_int_eq(xlr_parse_cpuset("0-2000000000", 4096, &s, &n, &all), -1);
-    ck_assert_int_eq(xlr_parse_cpuset("3-1", 4096, &s, &n, &all), -1);
-    ck_assert_int_eq(xlr_parse_cpuset("^1-2", 4096, &s, &n, &all), -1);
-    ck_assert_int_eq(xlr_parse_cpuset("1,,2", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("4096", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("0-2000000000", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("3-1", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("^1-2", 4096, &s, &n, &all), -1);
+    ck_assert_int_eq(xcr_parse_cpuset("1,,2", 4096, &s, &n, &all), -1);
 }
 END_TEST
 

@@ -1,5 +1,5 @@
-/* The xl reader's accessors (libvirt's xenConfigGet* semantics, with
- * positioned diagnostics) and the small value parsers it shares. */
+/* The accessors shared by the xl and xm readers (libvirt's xenConfigGet*
+ * semantics, with positioned diagnostics) and the small value parsers. */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <errno.h>
@@ -11,11 +11,11 @@
 
 #include "../../common/buf.h"
 #include "../../common/xalloc.h"
-#include "xl_read.h"
+#include "xen_read.h"
 
 /* ---- positions ---------------------------------------------------------- */
 
-struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off)
+struct xc_pos xcr_pos_at(struct xc_pos start, const char *text, size_t off)
 {
     struct xc_pos p = start;
     if (!p.line)
@@ -31,14 +31,14 @@ struct xc_pos xlr_pos_at(struct xc_pos start, const char *text, size_t off)
     return p;
 }
 
-void xlr_poscur_init(struct xlr_poscur *pc, struct xc_pos start, const char *text)
+void xcr_poscur_init(struct xcr_poscur *pc, struct xc_pos start, const char *text)
 {
     pc->start = pc->pos = start;
     pc->text = text;
     pc->off = 0;
 }
 
-struct xc_pos xlr_pos_next(struct xlr_poscur *pc, size_t off)
+struct xc_pos xcr_pos_next(struct xcr_poscur *pc, size_t off)
 {
     if (!pc->start.line)
         return pc->start;
@@ -61,7 +61,7 @@ struct xc_pos xlr_pos_next(struct xlr_poscur *pc, size_t off)
     return p;
 }
 
-struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v)
+struct xc_pos xcr_inner(struct xcr *r, const struct xc_cfg_value *v)
 {
     struct xc_pos p = v->pos;
     if (v->kind != XC_CFG_STRING || !p.line)
@@ -91,14 +91,14 @@ struct xc_pos xlr_inner(struct xlr *r, const struct xc_cfg_value *v)
 
 /* ---- accessors --------------------------------------------------------- */
 
-const char *xlr_text(const struct xc_cfg_value *v)
+const char *xcr_text(const struct xc_cfg_value *v)
 {
     if (v->kind == XC_CFG_STRING && v->raw)
         return v->raw;
     return v->str ? v->str : "";
 }
 
-struct xc_cfg_value *xlr_value(struct xlr *r, const char *key)
+struct xc_cfg_value *xcr_value(struct xcr *r, const char *key)
 {
     struct xc_cfg_entry *e = xc_cfg_get(r->cfg, key);
     return e ? &e->value : NULL;
@@ -114,44 +114,44 @@ static const char *kind_name(enum xc_cfg_kind k)
     return "a value";
 }
 
-int xlr_string(struct xlr *r, const char *key, const char **out,
+int xcr_string(struct xcr *r, const char *key, const char **out,
                struct xc_pos *pos)
 {
-    struct xc_cfg_value *v = xlr_value(r, key);
+    struct xc_cfg_value *v = xcr_value(r, key);
     *out = NULL;
     if (!v)
         return 0;
     if (pos)
-        *pos = xlr_inner(r, v);
+        *pos = xcr_inner(r, v);
     if (v->kind != XC_CFG_STRING) {
-        xlr_error(r, v->pos, "bad-type", "%s must be a string, not %s",
+        xcr_error(r, v->pos, "bad-type", "%s must be a string, not %s",
                   key, kind_name(v->kind));
         return -1;
     }
-    *out = xlr_text(v);
+    *out = xcr_text(v);
     return 0;
 }
 
-int xlr_bool(struct xlr *r, const char *key, int def, int *out)
+int xcr_bool(struct xcr *r, const char *key, int def, int *out)
 {
-    struct xc_cfg_value *v = xlr_value(r, key);
+    struct xc_cfg_value *v = xcr_value(r, key);
     *out = def;
     if (!v)
         return 0;
     switch (v->kind) {
     case XC_CFG_NUMBER:
         if (v->num < 0 || (v->str && v->str[0] == '-')) {
-            xlr_error(r, v->pos, "bad-number",
-                      "%s must be 0 or 1, not %s", key, xlr_text(v));
+            xcr_error(r, v->pos, "bad-number",
+                      "%s must be 0 or 1, not %s", key, xcr_text(v));
             return -1;
         }
         *out = v->num != 0;
         return 0;
     case XC_CFG_STRING: {
-        const char *s = xlr_text(v);
+        const char *s = xcr_text(v);
         *out = strcmp(s, "1") == 0;
         if (!*out && strcmp(s, "0") != 0)
-            xc_warn(r->d, xlr_inner(r, v), "suspicious-value",
+            xc_warn(r->d, xcr_inner(r, v), "suspicious-value",
                     "%s = \"%s\" is read as false (only 1 or \"1\" mean true)",
                     key, s);
         return 0;
@@ -159,15 +159,15 @@ int xlr_bool(struct xlr *r, const char *key, int def, int *out)
     case XC_CFG_LIST:
         break;
     }
-    xlr_error(r, v->pos, "bad-type", "%s must be 0 or 1, not %s", key,
+    xcr_error(r, v->pos, "bad-type", "%s must be 0 or 1, not %s", key,
               kind_name(v->kind));
     return -1;
 }
 
-int xlr_ulong(struct xlr *r, const char *key, unsigned long long def,
+int xcr_ulong(struct xcr *r, const char *key, unsigned long long def,
               unsigned long long max, unsigned long long *out, bool *found)
 {
-    struct xc_cfg_value *v = xlr_value(r, key);
+    struct xc_cfg_value *v = xcr_value(r, key);
     unsigned long long val = 0;
     *out = def;
     if (found)
@@ -177,27 +177,27 @@ int xlr_ulong(struct xlr *r, const char *key, unsigned long long def,
     switch (v->kind) {
     case XC_CFG_NUMBER:
         if (v->num < 0 || (v->str && v->str[0] == '-')) {
-            xlr_error(r, v->pos, "bad-number",
-                      "%s must not be negative (%s)", key, xlr_text(v));
+            xcr_error(r, v->pos, "bad-number",
+                      "%s must not be negative (%s)", key, xcr_text(v));
             return -1;
         }
         val = (unsigned long long)v->num;
         break;
     case XC_CFG_STRING:
-        if (xlr_parse_ull(xlr_text(v), 10, &val) < 0) {
-            xlr_error(r, xlr_inner(r, v), "bad-number",
+        if (xcr_parse_ull(xcr_text(v), 10, &val) < 0) {
+            xcr_error(r, xcr_inner(r, v), "bad-number",
                       "%s: '%s' is not a non-negative decimal number", key,
-                      xlr_text(v));
+                      xcr_text(v));
             return -1;
         }
         break;
     case XC_CFG_LIST:
-        xlr_error(r, v->pos, "bad-type", "%s must be a number, not a list",
+        xcr_error(r, v->pos, "bad-type", "%s must be a number, not a list",
                   key);
         return -1;
     }
     if (val > max) {
-        xlr_error(r, xlr_inner(r, v), "bad-number", "%s: %llu is out of range (at most %llu)",
+        xcr_error(r, xcr_inner(r, v), "bad-number", "%s: %llu is out of range (at most %llu)",
                   key, val, max);
         return -1;
     }
@@ -207,7 +207,7 @@ int xlr_ulong(struct xlr *r, const char *key, unsigned long long def,
 
 /* ---- numbers ----------------------------------------------------------- */
 
-int xlr_parse_ull(const char *s, int base, unsigned long long *out)
+int xcr_parse_ull(const char *s, int base, unsigned long long *out)
 {
     const char *p = s;
     while (isspace((unsigned char)*p))
@@ -227,7 +227,7 @@ int xlr_parse_ull(const char *s, int base, unsigned long long *out)
     return 0;
 }
 
-int xlr_parse_ll(const char *s, int base, long long *out)
+int xcr_parse_ll(const char *s, int base, long long *out)
 {
     const char *p = s;
     while (isspace((unsigned char)*p))
@@ -267,7 +267,7 @@ static int cpuset_num(const char **p, long *out)
     return 0;
 }
 
-int xlr_parse_cpuset(const char *s, unsigned nbits, char **norm,
+int xcr_parse_cpuset(const char *s, unsigned nbits, char **norm,
                      unsigned *count, bool *all)
 {
     unsigned char *bits = xc_calloc(nbits ? nbits : 1, 1);
@@ -341,7 +341,7 @@ out:
 
 /* ---- MAC and IP -------------------------------------------------------- */
 
-int xlr_parse_mac(const char *s, char out[18])
+int xcr_parse_mac(const char *s, char out[18])
 {
     unsigned char mac[6];
     const char *p = s;
@@ -374,7 +374,7 @@ int xlr_parse_mac(const char *s, char out[18])
     return 0;
 }
 
-int xlr_parse_ip(const char *s, char **canon, const char **family)
+int xcr_parse_ip(const char *s, char **canon, const char **family)
 {
     struct addrinfo hints, *res = NULL;
     memset(&hints, 0, sizeof(hints));

@@ -1,7 +1,6 @@
-/* CPU-related helpers of the xl writer: cpusets in libvirt's canonical
- * form (what virBitmapFormat prints after virBitmapParse) and the libvirt
- * -> libxl cpuid feature names. */
-#include "xl_write.h"
+/* CPU sets for the xl and xm writers, in libvirt's canonical form (what
+ * virBitmapFormat prints after virBitmapParse). */
+#include "xen_write.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +100,7 @@ static unsigned undecided(unsigned *next, unsigned i)
     return i;
 }
 
-int xc_xlw_cpuset(const struct xc_str *set, const char *what,
+int xc_xenw_cpuset(const struct xc_str *set, const char *what,
                   struct xc_buf *out, bool *empty, struct xc_diags *d)
 {
     struct cpu_ranges ranges = {0};
@@ -112,7 +111,7 @@ int xc_xlw_cpuset(const struct xc_str *set, const char *what,
 
     if (!set->s || cpuset_parse(set->s, &ranges, &max) < 0) {
         free(ranges.v);
-        xc_error(d, set->pos, XLW_UNSUPPORTED,
+        xc_error(d, set->pos, XCW_UNSUPPORTED,
                  "%s: invalid cpuset '%s' (cpus are numbers below %d, "
                  "ranges N-M, exclusions ^N, separated by ',')",
                  what, set->s ? set->s : "", CPUSET_LIMIT);
@@ -154,33 +153,4 @@ int xc_xlw_cpuset(const struct xc_str *set, const char *what,
     if (empty)
         *empty = first;
     return 0;
-}
-
-/* libvirt and libxl spell these cpuid features differently. */
-static const char *const cpuid_names[][2] = {
-    {"clflush", "clfsh"},
-    {"cmp_legacy", "cmplegacy"},
-    {"cid", "cntxid"},
-    {"cr8legacy", "altmovcr8"},
-    {"cx16", "cmpxchg16"},
-    {"cx8", "cmpxchg8"},
-    {"ds_cpl", "dscpl"},
-    {"fxsr_opt", "ffxsr"},
-    {"ht", "htt"},
-    {"lahf_lm", "lahfsahf"},
-    {"nodeid_msr", "nodeid"},
-    {"pclmuldq", "pclmulqdq"},
-    {"pdpe1gb", "page1gb"},
-    {"pn", "psn"},
-    {"pni", "sse3"},
-    {"sep", "sysenter"},
-    {"spec-ctrl", "ibrsb"},
-};
-
-const char *xc_xlw_cpuid_name(const char *name)
-{
-    for (size_t i = 0; i < sizeof(cpuid_names) / sizeof(cpuid_names[0]); i++)
-        if (strcmp(cpuid_names[i][0], name) == 0)
-            return cpuid_names[i][1];
-    return name;
 }

@@ -7,7 +7,7 @@
 #include <strings.h>
 
 #include "../../common/xalloc.h"
-#include "xl_read.h"
+#include "xen_read.h"
 
 /* libvirt's virDomainNetModel names: a model matching one of them
  * (case-insensitively) takes its spelling. */
@@ -18,7 +18,7 @@ static const char *const net_models[] = {
     "vmxnet3", "Am79C970A", "Am79C973", "82540EM", "82545EM", "82543GC",
     NULL};
 
-int xc_xl_parse_vif_rate(const char *rate, uint64_t *kbytes_per_sec)
+int xc_xen_parse_vif_rate(const char *rate, uint64_t *kbytes_per_sec)
 {
     /* ^[0-9]+[GMK]?[Bb]/s$ on the part before '@' */
     const char *p = rate;
@@ -57,7 +57,7 @@ static int parse_tag(const char *s, size_t n, unsigned *out)
 {
     char *t = xc_strndup(s, n);
     unsigned long long v;
-    int rc = xlr_parse_ull(t, 10, &v);
+    int rc = xcr_parse_ull(t, 10, &v);
     free(t);
     if (rc < 0 || v > 4095)
         return -1;
@@ -78,7 +78,7 @@ static int parse_bridge(struct xc_net *net, const char *bridge,
         /* bridge.TAG: one VLAN tag on an Open vSwitch bridge */
         unsigned tag;
         if (parse_tag(dot + 1, strlen(dot + 1), &tag) < 0) {
-            xc_error(d, xlr_pos_at(pos, bridge, (size_t)(dot + 1 - bridge)), "bad-vlan",
+            xc_error(d, xcr_pos_at(pos, bridge, (size_t)(dot + 1 - bridge)), "bad-vlan",
                      "vif bridge '%s': '%s' after '.' is not a VLAN tag "
                      "(0-4095); libvirt reads bridge.TAG as an Open vSwitch "
                      "VLAN", bridge, dot + 1);
@@ -95,7 +95,7 @@ static int parse_bridge(struct xc_net *net, const char *bridge,
             size_t n = e ? (size_t)(e - p) : strlen(p);
             unsigned tag;
             if (parse_tag(p, n, &tag) < 0) {
-                xc_error(d, xlr_pos_at(pos, bridge, (size_t)(p - bridge)), "bad-vlan",
+                xc_error(d, xcr_pos_at(pos, bridge, (size_t)(p - bridge)), "bad-vlan",
                          "vif bridge '%s': '%.*s' is not a VLAN tag (0-4095)",
                          bridge, (int)n, p);
                 return -1;
@@ -117,16 +117,16 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
     /* g_strsplit(ip, " ", 0): every space separates, so two in a row
      * give an empty address, which libvirt refuses. */
     const char *p = ip;
-    struct xlr_poscur pc;
-    xlr_poscur_init(&pc, pos, ip);
+    struct xcr_poscur pc;
+    xcr_poscur_init(&pc, pos, ip);
     for (;;) {
         const char *e = strchr(p, ' ');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         char *one = xc_strndup(p, n);
         char *canon;
         const char *family;
-        if (xlr_parse_ip(one, &canon, &family) < 0) {
-            xc_error(d, xlr_pos_next(&pc, (size_t)(p - ip)), "bad-ip",
+        if (xcr_parse_ip(one, &canon, &family) < 0) {
+            xc_error(d, xcr_pos_next(&pc, (size_t)(p - ip)), "bad-ip",
                      "vif ip: '%s' is not a numeric IPv4 or IPv6 address "
                      "(addresses are separated by single spaces, no prefix)",
                      one);
@@ -136,7 +136,7 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         free(one);
         struct xc_ip *a = xc_vec_push(&net->ips);
         a->address.s = canon;
-        a->address.pos = xlr_pos_next(&pc, (size_t)(p - ip));
+        a->address.pos = xcr_pos_next(&pc, (size_t)(p - ip));
         xc_str_set(&a->family, family, a->address.pos);
         if (!e)
             break;
@@ -145,7 +145,7 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
     return 0;
 }
 
-int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
+int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
                     const char *vif_typename, struct xc_net *net,
                     struct xc_diags *d)
 {
@@ -154,9 +154,9 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
     char *type = NULL, *ip = NULL, *vifname = NULL, *rate = NULL;
     int ret = -1;
     size_t nerr = d->nerrors;
-    struct xlr_poscur pc;
-    xlr_poscur_init(&pc, pos, spec);
-#define AT(ptr) xlr_pos_next(&pc, (size_t)((ptr) - copy))
+    struct xcr_poscur pc;
+    xcr_poscur_init(&pc, pos, spec);
+#define AT(ptr) xcr_pos_next(&pc, (size_t)((ptr) - copy))
 
     memset(net, 0, sizeof(*net));
     net->pos = pos;
@@ -206,7 +206,7 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
 
     if (mac) {
         char norm[18];
-        if (xlr_parse_mac(mac, norm) < 0) {
+        if (xcr_parse_mac(mac, norm) < 0) {
             xc_error(d, AT(mac), "bad-mac", "vif mac: malformed MAC address '%s'",
                      mac);
             goto out;
@@ -254,7 +254,7 @@ int xc_xl_parse_vif(const char *spec, struct xc_pos pos,
 
     if (rate) {
         uint64_t kbps;
-        if (xc_xl_parse_vif_rate(rate, &kbps) < 0) {
+        if (xc_xen_parse_vif_rate(rate, &kbps) < 0) {
             xc_error(d, AT(rate), "bad-rate",
                      "vif rate '%s' is not NUMBER[GMK]{B,b}/s[@INTERVAL] or "
                      "is too large", rate);
@@ -280,14 +280,14 @@ out:
     return ret;
 }
 
-int xlr_read_vifs(struct xlr *r)
+int xcr_read_vifs(struct xcr *r)
 {
-    struct xc_cfg_value *v = xlr_value(r, "vif");
+    struct xc_cfg_value *v = xcr_value(r, "vif");
     int ret = 0;
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, xlr_inner(r, v), "ignored-value",
+        xc_warn(r->d, xcr_inner(r, v), "ignored-value",
                 "vif must be a list of strings; this value is ignored "
                 "(as libvirt does)");
         return 0;
@@ -300,7 +300,8 @@ int xlr_read_vifs(struct xlr *r)
             continue;
         }
         struct xc_net net;
-        if (xc_xl_parse_vif(xlr_text(it), xlr_inner(r, it), "vif", &net, r->d) < 0) {
+        if (xc_xen_parse_vif(xcr_text(it), xcr_inner(r, it),
+                             xc_xen_vif_typename(r->flavor), &net, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;

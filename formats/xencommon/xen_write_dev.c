@@ -1,0 +1,388 @@
+/* Device specs shared by the xl and xm writers: one function per list
+ * item xen_common.c formats (vif, pci, serial/parallel, vfb), each
+ * producing what libvirt 9.0.0 produces, except that a value which would
+ * change the spec's meaning is refused (xen_write_safe.c) and every
+ * dropped attribute is a loss warning. */
+#include "xen_write.h"
+
+#include <inttypes.h>
+#include <netdb.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+static bool streq(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+static int append_checked(struct xc_buf *b, const struct xc_str *v,
+                          const char *what, const char *where,
+                          const char *forbid, struct xc_diags *d)
+{
+    if (!xc_xenw_check(v->s, v->pos, what, where, forbid, d))
+        return -1;
+    xc_buf_add(b, v->s);
+    return 0;
+}
+
+/* ==== network interfaces =============================================== */
+
+static void vif_warnings(const struct xc_net *net, bool ovs,
+                         struct xc_diags *d)
+{
+    const char *mac = net->mac.s ? net->mac.s : "";
+
+    if (net->portgroup.s)
+        xc_warn(d, net->portgroup.pos, XCW_LOST,
+                "interface %s: portgroup '%s' is not carried to xl", mac,
+                net->portgroup.s);
+    if (net->driver_name.s)
+        xc_warn(d, net->driver_name.pos, XCW_LOST,
+                "interface %s: driver name '%s' is not carried to xl", mac,
+                net->driver_name.s);
+    if (net->virtualport_type.s && !ovs)
+        xc_warn(d, net->virtualport_type.pos, XCW_LOST,
+                "interface %s: virtualport type '%s' is not carried to xl",
+                mac, net->virtualport_type.s);
+    if (net->vlan_tags.n && !ovs)
+        xc_warn(d, net->pos, XCW_LOST,
+                "interface %s: <vlan> is carried to xl only with an "
+                "openvswitch virtualport on a bridge", mac);
+    if (net->has_out_average && (net->out_peak || net->out_burst))
+        xc_warn(d, net->pos, XCW_LOST,
+                "interface %s: outbound bandwidth peak/burst are not carried "
+                "to xl (only the average rate)", mac);
+    if (net->backend_domain.s)
+        xc_warn(d, net->backend_domain.pos, XCW_LOST,
+                "interface %s: backend domain '%s' is not carried to xl "
+                "(libvirt drops it)", mac, net->backend_domain.s);
+    for (size_t i = 0; i < net->ips.n; i++)
+        if (net->ips.v[i].has_prefix)
+            xc_warn(d, net->ips.v[i].address.pos, XCW_LOST,
+                    "interface %s: prefix of ip %s is not carried to xl", mac,
+                    net->ips.v[i].address.s ? net->ips.v[i].address.s : "");
+}
+
+static int append_ip(struct xc_buf *b, const struct xc_str *a,
+                     struct xc_diags *d)
+{
+    struct addrinfo hints = {0}, *res = NULL;
+    char host[1025]; /* NI_MAXHOST; getnameinfo fails rather than truncate */
+    int rc = -1;
+
+    /* xl's ip= is a space separated list */
+    if (!xc_xenw_check(a->s, a->pos, "interface ip address", "a vif spec",
+                      XCW_FORBID_SPEC " ", d))
+        return -1;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_flags = AI_NUMERICHOST;
+    if (getaddrinfo(a->s, NULL, &hints, &res) != 0 || !res ||
+        getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof(host), NULL,
+                    0, NI_NUMERICHOST) != 0) {
+        xc_error(d, a->pos, XCW_UNSUPPORTED,
+                 "interface ip '%s' is not a numeric IPv4 or IPv6 address",
+                 a->s);
+        goto out;
+    }
+    /* a scope id ("fe80::1%eth0") is the only text getnameinfo adds */
+    {
+        struct xc_str canon = {host, a->pos};
+        if (append_checked(b, &canon, "interface ip address", "a vif spec",
+                           XCW_FORBID_SPEC " ", d) < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    if (res)
+        freeaddrinfo(res);
+    return rc;
+}
+
+static int vif_ips(const struct xc_net *net, struct xc_buf *b,
+                   struct xc_diags *d)
+{
+    if (!net->ips.n)
+        return 0;
+    xc_buf_add(b, ",ip=");
+    for (size_t i = 0; i < net->ips.n; i++) {
+        const struct xc_str *a = &net->ips.v[i].address;
+
+        if (i)
+            xc_buf_addc(b, ' ');
+        if (!a->s) {
+            xc_error(d, net->pos, XCW_UNSUPPORTED,
+                     "interface ip %zu has no address", i + 1);
+            return -1;
+        }
+        /* libvirt prints the address it parsed (virSocketAddrFormat):
+         * numeric getaddrinfo, then numeric getnameinfo */
+        if (append_ip(b, a, d) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
+                struct xc_buf *b, struct xc_diags *d)
+{
+    const char *where = "a vif spec";
+    bool ovs = streq(net->virtualport_type.s, "openvswitch") &&
+               net->type == XC_NET_BRIDGE;
+    struct xc_str zero_mac = {(char *)"00:00:00:00:00:00", xc_nopos};
+
+    if (xc_xenw_spec_field(b, true, "mac", net->mac.s ? &net->mac : &zero_mac,
+                          "interface MAC address", where, d) < 0)
+        return -1;
+
+    switch (net->type) {
+    case XC_NET_BRIDGE: {
+        const struct xc_str *script = &net->script;
+        struct xc_str dflt = {(char *)(ovs ? "vif-openvswitch" : "vif-bridge"),
+                              xc_nopos};
+
+        if (!net->bridge.s) {
+            xc_error(d, net->pos, XCW_UNSUPPORTED,
+                     "interface of type 'bridge' has no source bridge");
+            return -1;
+        }
+        if (xc_xenw_spec_field(b, false, "bridge", &net->bridge,
+                              "interface bridge name", where, d) < 0)
+            return -1;
+        /* openvswitch: BRIDGE[.VLAN][:TRUNK:TRUNK...] */
+        if (ovs && net->vlan_tags.n) {
+            if (net->vlan_trunk || net->vlan_tags.n > 1) {
+                for (size_t i = 0; i < net->vlan_tags.n; i++)
+                    xc_buf_addf(b, ":%u", net->vlan_tags.v[i].id);
+            } else {
+                xc_buf_addf(b, ".%u", net->vlan_tags.v[0].id);
+            }
+        }
+        if (vif_ips(net, b, d) < 0)
+            return -1;
+        if (xc_xenw_spec_field(b, false, "script", script->s ? script : &dflt,
+                              "interface script", where, d) < 0)
+            return -1;
+        break;
+    }
+    case XC_NET_ETHERNET:
+        if (net->script.s &&
+            xc_xenw_spec_field(b, false, "script", &net->script,
+                              "interface script", where, d) < 0)
+            return -1;
+        if (vif_ips(net, b, d) < 0)
+            return -1;
+        break;
+    case XC_NET_NETWORK:
+        xc_error(d, net->pos, XCW_UNSUPPORTED,
+                 "interface of type 'network' (network '%s'): libvirt asks "
+                 "its network driver for the bridge, which xenconv cannot "
+                 "do; use an interface of type 'bridge'",
+                 net->network.s ? net->network.s : "");
+        return -1;
+    default: {
+        /* libvirt's zero net type is 'user' */
+        const char *t = net->type == XC_NET_NONE
+                            ? "user" : xc_enum_name(XC_T_NET_TYPE, net->type);
+        xc_error(d, net->pos, XCW_UNSUPPORTED,
+                 "Unsupported net type '%s'", t ? t : "?");
+        return -1;
+    }
+    }
+
+    if (net->model.s) {
+        if (hvm && streq(net->model.s, "netfront")) {
+            xc_buf_add(b, ",type=");
+            xc_buf_add(b, vif_typename);
+        } else if (xc_xenw_spec_field(b, false, "model", &net->model,
+                                     "interface model", where, d) < 0) {
+            return -1;
+        }
+    }
+    if (net->ifname.s &&
+        xc_xenw_spec_field(b, false, "vifname", &net->ifname,
+                          "interface target dev", where, d) < 0)
+        return -1;
+    if (net->has_out_average && net->out_average)
+        xc_buf_addf(b, ",rate=%" PRIu64 "KB/s", net->out_average);
+    vif_warnings(net, ovs, d);
+    return 0;
+}
+
+/* ==== host devices and controllers ===================================== */
+
+void xc_xenw_hostdev_warnings(const struct xc_hostdev *hd, struct xc_diags *d)
+{
+    if (hd->managed == XC_TRI_YES)
+        xc_warn(d, hd->pos, XCW_LOST,
+                "hostdev managed='yes' is not carried to xl (make the device "
+                "assignable with xl pci-assignable-add / usb tools)");
+    if (hd->driver_name.s && !streq(hd->driver_name.s, "xen"))
+        xc_warn(d, hd->driver_name.pos, XCW_LOST,
+                "hostdev driver name '%s' is not carried to xl",
+                hd->driver_name.s);
+    if (hd->extra_opts.s)
+        xc_warn(d, hd->extra_opts.pos, XCW_LOST,
+                "pci options '%s' are not carried (libvirt does not model "
+                "them)", hd->extra_opts.s);
+}
+
+int xc_xenw_pci(const struct xc_hostdev *hd, struct xc_buf *b,
+               struct xc_diags *d)
+{
+    xc_buf_addf(b, "%04x:%02x:%02x.%x", hd->pci.domain, hd->pci.bus,
+                hd->pci.slot, hd->pci.function);
+    if (hd->write_filtering == XC_TRI_YES)
+        xc_buf_add(b, ",permissive=0");
+    else if (hd->write_filtering == XC_TRI_NO)
+        xc_buf_add(b, ",permissive=1");
+    xc_xenw_hostdev_warnings(hd, d);
+    return 0;
+}
+
+/* ==== character devices ================================================ */
+
+/* libvirt escapes '\' and ')' in chardev paths (virBufferEscapeSexpr),
+ * which changes the path for xl; qemu splits its options on ','. */
+#define CHR_FORBID_PATH ",\\)"
+
+static int chr_path(const struct xc_chr *c, const char *what,
+                    struct xc_buf *b, struct xc_diags *d)
+{
+    if (!c->path.s) {
+        xc_error(d, c->pos, XCW_UNSUPPORTED, "%s has no source path", what);
+        return -1;
+    }
+    return append_checked(b, &c->path, what,
+                          "a qemu character device string", CHR_FORBID_PATH,
+                          d);
+}
+
+static int chr_part(const struct xc_str *v, const char *what,
+                    const char *forbid, struct xc_buf *b, struct xc_diags *d)
+{
+    if (!v->s)
+        return 0;
+    return append_checked(b, v, what, "a qemu character device string",
+                          forbid, d);
+}
+
+int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
+               struct xc_diags *d)
+{
+    switch (c->type) {
+    case XC_CHR_NONE: /* libvirt's zero chardev type is 'null' */
+    case XC_CHR_NULL:
+        xc_buf_add(b, "null");
+        return 0;
+    case XC_CHR_STDIO:
+    case XC_CHR_VC:
+    case XC_CHR_PTY:
+        xc_buf_add(b, xc_enum_name(XC_T_CHR_TYPE, c->type));
+        return 0;
+    case XC_CHR_FILE:
+    case XC_CHR_PIPE:
+        xc_buf_add(b, xc_enum_name(XC_T_CHR_TYPE, c->type));
+        xc_buf_addc(b, ':');
+        return chr_path(c, what, b, d);
+    case XC_CHR_DEV:
+        return chr_path(c, what, b, d);
+    case XC_CHR_TCP:
+        if (c->protocol == XC_TCP_PROTO_TELNETS ||
+            c->protocol == XC_TCP_PROTO_TLS)
+            xc_warn(d, c->pos, XCW_LOST,
+                    "%s: tcp protocol '%s' is not carried to xl (written as "
+                    "telnet, as libvirt does)", what,
+                    xc_enum_name(XC_T_CHR_TCP_PROTOCOL, c->protocol));
+        xc_buf_add(b, c->protocol == XC_TCP_PROTO_NONE ||
+                              c->protocol == XC_TCP_PROTO_RAW
+                          ? "tcp:" : "telnet:");
+        if (chr_part(&c->host, what, ",", b, d) < 0)
+            return -1;
+        xc_buf_addc(b, ':');
+        if (chr_part(&c->service, what, ",", b, d) < 0)
+            return -1;
+        if (c->listen)
+            xc_buf_add(b, ",server,nowait");
+        return 0;
+    case XC_CHR_UDP:
+        xc_buf_add(b, "udp:");
+        if (chr_part(&c->host, what, ",@", b, d) < 0)
+            return -1;
+        xc_buf_addc(b, ':');
+        if (chr_part(&c->service, what, ",@", b, d) < 0)
+            return -1;
+        xc_buf_addc(b, '@');
+        if (chr_part(&c->bind_host, what, ",@", b, d) < 0)
+            return -1;
+        xc_buf_addc(b, ':');
+        return chr_part(&c->bind_service, what, ",@", b, d);
+    case XC_CHR_UNIX:
+        xc_buf_add(b, "unix:");
+        if (chr_path(c, what, b, d) < 0)
+            return -1;
+        if (c->listen)
+            xc_buf_add(b, ",server,nowait");
+        return 0;
+    case XC_CHR_SPICEVMC:
+    case XC_CHR_SPICEPORT:
+        break;
+    }
+    xc_error(d, c->pos, XCW_UNSUPPORTED, "%s: unsupported chr device type '%s'",
+             what, xc_enum_name(XC_T_CHR_TYPE, c->type));
+    return -1;
+}
+
+/* ==== graphics ========================================================= */
+
+bool xc_xenw_vnc_autoport(const struct xc_graphics *g)
+{
+    if (g->autoport == XC_TRI_YES)
+        return true;
+    if (g->autoport == XC_TRI_NO)
+        return false;
+    return !g->has_port || g->port == -1;
+}
+
+int xc_xenw_vnc_port(const struct xc_graphics *g)
+{
+    if (xc_xenw_vnc_autoport(g) || !g->has_port || g->port == -1)
+        return 0;
+    return g->port;
+}
+
+int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *b,
+               struct xc_diags *d)
+{
+    const char *where = "a vfb spec";
+
+    if (g->type == XC_GFX_SDL) {
+        xc_buf_add(b, "type=sdl");
+        if (g->display.s &&
+            xc_xenw_spec_field(b, false, "display", &g->display,
+                              "sdl display", where, d) < 0)
+            return -1;
+        if (g->xauth.s &&
+            xc_xenw_spec_field(b, false, "xauthority", &g->xauth,
+                              "sdl xauth", where, d) < 0)
+            return -1;
+        return 0;
+    }
+    xc_buf_add(b, "type=vnc");
+    xc_buf_addf(b, ",vncunused=%d", xc_xenw_vnc_autoport(g) ? 1 : 0);
+    if (!xc_xenw_vnc_autoport(g))
+        xc_buf_addf(b, ",vncdisplay=%lld", (long long)xc_xenw_vnc_port(g) - 5900);
+    if (g->listen.s &&
+        xc_xenw_spec_field(b, false, "vnclisten", &g->listen,
+                          "vnc listen address", where, d) < 0)
+        return -1;
+    if (g->passwd.s &&
+        xc_xenw_spec_field(b, false, "vncpasswd", &g->passwd, "vnc password",
+                          where, d) < 0)
+        return -1;
+    if (g->keymap.s &&
+        xc_xenw_spec_field(b, false, "keymap", &g->keymap, "vnc keymap", where,
+                          d) < 0)
+        return -1;
+    return 0;
+}
