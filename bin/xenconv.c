@@ -6,6 +6,7 @@
 
 #include "../common/diag.h"
 #include "../common/settings.h"
+#include "../converters/convert.h"
 #include "../converters/native.h"
 #include "../formats/format.h"
 
@@ -33,13 +34,18 @@ static void usage_main(FILE *out)
             "Commands:\n"
             "  domxml-from-native FORMAT FILE [-o OUT]  native config -> domain XML\n"
             "  domxml-to-native   FORMAT FILE [-o OUT]  domain XML -> native config\n"
+            "  convert [--from F] --to F FILE [-o OUT]  any format -> any format\n"
+            "  convert [--from F] --to F --output-dir DIR FILE...\n"
+            "                                          a batch, in one process\n"
             "\n"
             "FORMAT is one of:", prog);
     for (size_t i = 0; xc_formats[i]; i++)
         if (strcmp(xc_formats[i]->name, "xml") != 0)
             fprintf(out, " %s", xc_formats[i]->name);
     fprintf(out,
-            "\nFILE may be '-' for standard input.\n"
+            "\nconvert also takes xml (domain XML) and the short names xl, xm,\n"
+            "sxpr, domxml; --from auto (the default) guesses from the content.\n"
+            "FILE may be '-' for standard input.\n"
             "\n"
             "Options:\n"
             "  --config FILE  settings file (default: $XENCONV_CONFIG, then\n"
@@ -47,11 +53,47 @@ static void usage_main(FILE *out)
             "  -h, --help     this help; COMMAND --help for a command\n"
             "  --version      print the version\n"
             "\n"
-            "Exit status: 0 success, 1 conversion error, 2 usage error.\n");
+            "Exit status: 0 success, 1 conversion error (in a batch: any file\n"
+            "failed), 2 usage error, 70 out of memory.\n");
+}
+
+static void usage_convert(FILE *out)
+{
+    fprintf(out,
+            "Usage: %s convert [--from FORMAT] --to FORMAT FILE [-o OUT]\n"
+            "       %s convert [--from FORMAT] --to FORMAT --output-dir DIR FILE...\n"
+            "\n"
+            "Convert between any two formats through xenconv's model, with\n"
+            "libvirt 9.0.0's semantics: the reader, libvirt's post-parse\n"
+            "defaults, the writer ('--from xen-xl --to xml' prints what\n"
+            "'domxml-from-native xen-xl' prints).\n"
+            "\n"
+            "  --from FORMAT     input format, or auto (default): guessed from\n"
+            "                    each file's content, and said so in a note\n"
+            "  --to FORMAT       output format\n"
+            "  -o, --output OUT  one input: write OUT atomically (default: stdout)\n"
+            "  --output-dir DIR  any number of inputs: DIR/NAME.EXT for each input\n"
+            "                    NAME.*, EXT .cfg (xen-xl, xen-xm), .xml, .sxpr;\n"
+            "                    a failed file is reported and the rest go on\n"
+            "  --report FILE     write every loss warning and every other\n"
+            "                    diagnostic of the run as JSON to FILE\n"
+            "  -q, --quiet       no notes and no progress line on stderr\n"
+            "  -h, --help        this help\n"
+            "\n"
+            "FORMAT: xen-xl (xl), xen-xm (xm), xen-sxpr (sxpr), xml (domxml).\n"
+            "FILE '-' is standard input (single file only).  No output ever\n"
+            "replaces an input file.\n"
+            "Exit status: 0 every file converted, 1 any file failed, 2 usage\n"
+            "error, 70 out of memory.\n",
+            prog, prog);
 }
 
 static void usage_cmd(FILE *out, const char *cmd)
 {
+    if (strcmp(cmd, "convert") == 0) {
+        usage_convert(out);
+        return;
+    }
     int from = strcmp(cmd, "domxml-from-native") == 0;
     fprintf(out,
             "Usage: %s %s FORMAT FILE [-o OUT]\n"
@@ -136,6 +178,109 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
     return EXIT_OK;
 }
 
+/* Value of an option given as "--opt VALUE" or "--opt=VALUE"; NULL if a
+ * is not that option.  *i advances past a separate value. */
+static int opt_value(const char *a, const char *name, int argc, char **argv,
+                     int *i, const char **value)
+{
+    size_t n = strlen(name);
+    if (strcmp(a, name) == 0) {
+        if (*i + 1 >= argc)
+            return -1;
+        *value = argv[++*i];
+        return 1;
+    }
+    if (strncmp(a, name, n) == 0 && a[n] == '=' && name[1] == '-') {
+        *value = a + n + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* convert [--from F] --to F [-o OUT | --output-dir DIR] [--report FILE]
+ *         [-q] FILE... */
+static int cmd_convert(int argc, char **argv, const struct xc_settings *set)
+{
+    struct xc_convert_opts o = {0};
+    const char **files = calloc((size_t)argc + 1, sizeof(*files));
+    size_t nfiles = 0;
+    int opts_done = 0, rc = EXIT_USAGE;
+    static const char *const valued[] = {"--from", "--to", "-o", "--output",
+                                         "--output-dir", "--report", NULL};
+
+    if (!files) {
+        fprintf(stderr, "%s: out of memory\n", prog);
+        return 70;
+    }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int k = 0, got = 0;
+        if (opts_done || a[0] != '-' || a[1] == '\0') {
+            files[nfiles++] = a;
+            continue;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage_convert(stdout);
+            rc = EXIT_OK;
+            goto done;
+        }
+        if (strcmp(a, "--") == 0) {
+            opts_done = 1;
+            continue;
+        }
+        if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+            o.quiet = true;
+            continue;
+        }
+        for (; valued[k]; k++)
+            if ((got = opt_value(a, valued[k], argc, argv, &i, &v)) != 0)
+                break;
+        if (got < 0) {
+            usage_error("option '%s' needs a value", a);
+            goto done;
+        }
+        if (!got) {
+            usage_error("unknown option '%s'", a);
+            goto done;
+        }
+        if (!*v) {
+            usage_error("option '%s' needs a non-empty value", valued[k]);
+            goto done;
+        }
+        switch (k) {
+        case 0: o.from = v; break;
+        case 1: o.to = v; break;
+        case 2: case 3: o.output = v; break;
+        case 4: o.output_dir = v; break;
+        case 5: o.report = v; break;
+        }
+    }
+    if (!o.to) {
+        usage_error("%s", "convert needs --to FORMAT");
+    } else if (nfiles == 0) {
+        usage_error("%s", "convert needs an input FILE");
+    } else if (o.output && o.output_dir) {
+        usage_error("%s", "-o and --output-dir exclude each other");
+    } else if (nfiles > 1 && !o.output_dir) {
+        usage_error("%s", "several input files need --output-dir DIR");
+    } else {
+        for (size_t i = 0; o.output_dir && i < nfiles; i++)
+            if (strcmp(files[i], "-") == 0) {
+                usage_error("%s", "'-' (standard input) cannot be used with --output-dir");
+                goto done;
+            }
+        o.progress = isatty(STDERR_FILENO) == 1;
+        switch (xc_convert_run(&o, files, nfiles, set, stderr)) {
+        case XC_CONVERT_OK: rc = EXIT_OK; break;
+        case XC_CONVERT_FAILED: rc = EXIT_CONVERT; break;
+        case XC_CONVERT_USAGE: rc = EXIT_USAGE; break;
+        }
+    }
+done:
+    free(files);
+    return rc;
+}
+
 /* Built-in defaults, overridden by --config FILE, else $XENCONV_CONFIG,
  * else /etc/xenconv/xenconv.conf when it exists. */
 static int load_settings(struct xc_settings *set, const char *path)
@@ -196,7 +341,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "domxml-from-native") != 0 &&
-        strcmp(cmd, "domxml-to-native") != 0)
+        strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0)
         return usage_error("unknown command '%s'", cmd);
 
     struct xc_settings set;
@@ -204,7 +349,9 @@ int main(int argc, char **argv)
         xc_settings_free(&set);
         return EXIT_USAGE;
     }
-    int rc = cmd_domxml(cmd, argc - i - 1, argv + i + 1, &set);
+    int rc = strcmp(cmd, "convert") == 0
+                 ? cmd_convert(argc - i - 1, argv + i + 1, &set)
+                 : cmd_domxml(cmd, argc - i - 1, argv + i + 1, &set);
     xc_settings_free(&set);
     return rc;
 }

@@ -22,6 +22,7 @@ void xc_diag_add(struct xc_diags *d, enum xc_severity sev, struct xc_pos pos,
     g->pos = pos;
     g->msg = xc_buf_steal(&msg);
     g->check = check ? xc_strdup(check) : NULL;
+    g->lost = false;
     if (sev == XC_SEV_ERROR)
         d->nerrors++;
     else if (sev == XC_SEV_WARNING)
@@ -38,6 +39,7 @@ void xc_lost(struct xc_diags *d, struct xc_pos pos, const char *check,
     va_end(ap);
     xc_diag_add(d, XC_SEV_WARNING, pos, check, "%s is not carried to %s",
                 xc_buf_str(&what), d->target ? d->target : "the output");
+    d->list.v[d->list.n - 1].lost = true;
     xc_buf_free(&what);
 }
 

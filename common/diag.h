@@ -2,6 +2,7 @@
 #ifndef XC_DIAG_H
 #define XC_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "vec.h"
@@ -19,6 +20,7 @@ struct xc_diag {
     struct xc_pos pos;
     char *msg;
     char *check;       /* short check name, may be NULL */
+    bool lost;         /* reported through xc_lost(): a loss warning */
 };
 
 struct xc_diags {

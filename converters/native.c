@@ -6,6 +6,11 @@
 #include "../common/source.h"
 #include "../formats/xml/xml.h"
 
+const char *xc_target_name(const struct xc_format *to)
+{
+    return to == &xc_format_xml ? "domain XML" : to->name;
+}
+
 int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
                       enum xc_origin origin, const struct xc_source *src,
                       const struct xc_settings *set, struct xc_buf *out,
@@ -13,11 +18,12 @@ int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
 {
     struct xc_domain dom;
     int rc = -1;
-    const char *saved = d->file;
+    const char *saved = d->file, *saved_target = d->target;
     size_t errors = d->nerrors;
 
     xc_domain_init(&dom);
     d->file = src->name;
+    d->target = xc_target_name(to);
     if (from->read(src, set, &dom, d) < 0 || d->nerrors > errors)
         goto done;
     if (xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > errors)
@@ -27,6 +33,7 @@ int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
     rc = 0;
 done:
     d->file = saved;
+    d->target = saved_target;
     xc_domain_free(&dom);
     return rc;
 }

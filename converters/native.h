@@ -9,9 +9,15 @@
 #include "../formats/format.h"
 #include "defaults.h"
 
+/* What a conversion to `to` writes, as loss warnings name it: the format
+ * name ("xen-xl", "xen-xm"), "domain XML" for xml. */
+const char *xc_target_name(const struct xc_format *to);
+
 /* The in-memory core of every conversion: read src with `from`, apply
  * libvirt's post-parse defaults, append the `to` text to *out.
- * 0 on success; -1 after error diagnostics (d->file is src->name). */
+ * 0 on success; -1 after error diagnostics (d->file is src->name; during
+ * the conversion d->target is xc_target_name(to), so the reader's and the
+ * writer's loss warnings name the output format). */
 int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
                       enum xc_origin origin, const struct xc_source *src,
                       const struct xc_settings *set, struct xc_buf *out,
