@@ -81,6 +81,7 @@ unit: $(UNIT_BIN)
 golden: $(XENCONV) tools
 	@sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@sh tests/cli.sh $(XENCONV)
+	@sh tests/convert.sh $(XENCONV)
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)
@@ -98,6 +99,7 @@ asan:
 
 valgrind: $(XENCONV) tools
 	@VALGRIND=1 sh tests/golden.sh $(XENCONV) $(BUILD)/tools
+	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden property
