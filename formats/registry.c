@@ -2,11 +2,13 @@
 
 #include "format.h"
 #include "xl/xl.h"
+#include "xm/xm.h"
 #include "xml/xml.h"
 
 const struct xc_format *const xc_formats[] = {
     &xc_format_xml,
     &xc_format_xl,
+    &xc_format_xm,
     NULL,
 };
 

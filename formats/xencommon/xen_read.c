@@ -359,17 +359,15 @@ void xcr_report_unused(struct xcr *r)
         xc_domain_add_leftover(r->dom, e->key, xc_buf_str(&b), e->key_pos);
         xc_buf_free(&b);
         if (e->append)
-            xc_warn(r->d, e->key_pos, "unused-key", "'%s += ...' is not used "
-                    "by xen-xl conversion (libvirt's parser knows no '+=')",
-                    e->key);
+            xc_lost(r->d, e->key_pos, "unused-key",
+                    "'%s += ...' (libvirt's parser knows no '+=')", e->key);
         else if (repeated)
-            xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
-                    "xen-xl conversion: it repeats an earlier '%s' and only "
-                    "the first one is looked at (xl itself would use the "
-                    "last)", e->key, e->key);
+            xc_lost(r->d, e->key_pos, "unused-key",
+                    "key '%s' (it repeats an earlier '%s' and only the first "
+                    "one is read; xl itself would use the last)", e->key,
+                    e->key);
         else
-            xc_warn(r->d, e->key_pos, "unused-key", "key '%s' is not used by "
-                    "xen-xl conversion", e->key);
+            xc_lost(r->d, e->key_pos, "unused-key", "key '%s'", e->key);
     }
     xc_strset_free(&keys);
 }

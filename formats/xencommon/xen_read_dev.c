@@ -115,8 +115,8 @@ int xc_xen_parse_pci(const char *spec, struct xc_pos pos,
                 if (extra.len)
                     xc_buf_addc(&extra, ',');
                 xc_buf_add_len(&extra, o, n);
-                xc_warn(d, AT(o), "unused-option", "pci option '%.*s' is not "
-                        "used by xen-xl conversion (libvirt 9.0.0 ignores it)",
+                xc_lost(d, AT(o), "unused-option",
+                        "pci option '%.*s'",
                         (int)(eq - o), o);
             }
             if (!e)
@@ -168,8 +168,8 @@ int xcr_read_pcis(struct xcr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_warn(r->d, xcr_inner(r, v), "ignored-value", "pci must be a list of "
-                    "strings; this value is ignored (as libvirt does)");
+            xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                    "pci (not a list of strings; libvirt ignores it)");
         return 0;
     }
     int ret = 0;
@@ -343,6 +343,12 @@ int xcr_read_chardevs(struct xcr *r)
     int rc = xcr_string_list(r, "serial", &v);
     if (rc < 0)
         return -1;
+    if (rc == 1 && r->flavor == XC_XEN_XM) {
+        xcr_error(r, v->pos, "unsupported", "a list of serial devices is not "
+                  "supported by xen-xm (libvirt refuses it; write one "
+                  "serial string)");
+        return -1;
+    }
     if (rc == 1) {
         for (size_t i = 0; i < v->items.n; i++) {
             const char *it = xcr_text(&v->items.v[i]);
@@ -503,15 +509,15 @@ static int read_pv_vfb(struct xcr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_warn(r->d, xcr_inner(r, v), "ignored-value", "vfb must be a list of "
-                    "strings; this value is ignored (as libvirt does)");
+            xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                    "vfb (not a list of strings; libvirt ignores it)");
         return 0;
     }
     if (v->items.n == 0)
         return 0;
     for (size_t i = 1; i < v->items.n; i++)
-        xc_warn(r->d, xcr_inner(r, &v->items.v[i]), "ignored-value", "only the first vfb "
-                "is converted (libvirt reads one); this one is ignored");
+        xc_lost(r->d, xcr_inner(r, &v->items.v[i]), "ignored-value",
+                "vfb item (libvirt reads only the first)");
 
     const struct xc_cfg_value *it = &v->items.v[0];
     const char *spec = xcr_text(it);
@@ -530,9 +536,9 @@ static int read_pv_vfb(struct xcr *r)
         size_t n = next ? (size_t)(next - key) : strlen(key);
         const char *eq = memchr(key, '=', n);
         if (!eq) {
-            xc_warn(r->d, AT(key), "ignored-value", "vfb '%s': the rest from "
-                    "'%.*s' on is ignored (libvirt stops at an item without "
-                    "'=')", spec, (int)n, key);
+            xc_lost(r->d, AT(key), "ignored-value",
+                    "vfb '%s': the rest from '%.*s' on (libvirt stops at an "
+                    "item without '=')", spec, (int)n, key);
             break;
         }
         size_t kn = (size_t)(eq - key);
@@ -583,9 +589,9 @@ static int read_pv_vfb(struct xcr *r)
         }
 #undef KEY
         if (!used)
-            xc_warn(r->d, AT(key), "unused-option", "vfb option '%.*s' is not "
-                    "used by xen-xl conversion (libvirt 9.0.0 ignores it)",
-                    (int)kn, key);
+            xc_lost(r->d, AT(key), "unused-option",
+                    "vfb option '%.*s'", (int)kn,
+                    key);
         while (next && (*next == ',' || *next == ' ' || *next == '\t'))
             next++;
         key = next;

@@ -195,9 +195,8 @@ int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
         else if (strncmp(key, "rate=", 5) == 0)
             rate = val;
         else
-            xc_warn(d, AT(key), "unused-option",
-                    "vif option '%.*s' is not used by xen-xl conversion "
-                    "(libvirt 9.0.0 ignores it)",
+            xc_lost(d, AT(key), "unused-option",
+                    "vif option '%.*s'",
                     (int)(val - 1 - key), key);
         if (!comma)
             break;
@@ -262,9 +261,9 @@ int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
         }
         const char *at = strchr(rate, '@');
         if (at)
-            xc_warn(d, AT(at), "unused-option",
-                    "vif rate interval '%s' is not converted (libvirt keeps "
-                    "only the average rate)", at);
+            xc_lost(d, AT(at), "unused-option",
+                    "vif rate interval '%s' (libvirt keeps only the average "
+                    "rate)", at);
         net->has_out_average = true;
         net->out_average = kbps;
     }
@@ -287,16 +286,15 @@ int xcr_read_vifs(struct xcr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, xcr_inner(r, v), "ignored-value",
-                "vif must be a list of strings; this value is ignored "
-                "(as libvirt does)");
+        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                "vif (not a list of strings; libvirt ignores it)");
         return 0;
     }
     for (size_t i = 0; i < v->items.n; i++) {
         struct xc_cfg_value *it = &v->items.v[i];
         if (it->kind != XC_CFG_STRING) {
-            xc_warn(r->d, it->pos, "ignored-value",
-                    "vif list item is not a string; ignored (as libvirt does)");
+            xc_lost(r->d, it->pos, "ignored-value",
+                    "vif list item that is not a string (libvirt ignores it)");
             continue;
         }
         struct xc_net net;

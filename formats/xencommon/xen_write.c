@@ -52,7 +52,7 @@ void xcw_set_num(struct xcw *w, const char *key, long long v)
 
 void xcw_lost(struct xcw *w, struct xc_pos pos, const char *what)
 {
-    xc_warn(w->d, pos, XCW_LOST, "%s is not carried to xl", what);
+    xc_lost(w->d, pos, XCW_LOST, "%s", what);
 }
 
 void xcw_speclist_add(struct xcw_speclist *l, struct xc_buf *b,
@@ -123,9 +123,9 @@ static void fmt_cpu_alloc(struct xcw *w)
 
     if (dom->cpuset.s && streq(dom->placement.s, "auto")) {
         /* libvirt ignores cpuset with placement='auto' */
-        xc_warn(w->d, dom->cpuset.pos, XCW_LOST,
-                "vcpu cpuset '%s' is ignored with placement='auto', as "
-                "libvirt does", dom->cpuset.s);
+        xc_lost(w->d, dom->cpuset.pos, XCW_LOST,
+                "vcpu cpuset '%s' (ignored with placement='auto', as libvirt "
+                "does)", dom->cpuset.s);
     } else if (dom->cpuset.s) {
         struct xc_buf b = {0};
         bool empty;
@@ -235,9 +235,8 @@ static void fmt_features(struct xcw *w)
             xcw_set_num(w, "e820_host", 1);
         for (int i = 0; i <= XC_FEAT_VIRIDIAN; i++)
             if (f->f[i] != XC_TRI_ABSENT) {
-                xc_warn(w->d, xc_nopos, XCW_LOST,
-                        "feature %s of a PV guest is not carried to xl",
-                        names[i]);
+                xc_lost(w->d, xc_nopos, XCW_LOST,
+                        "feature %s of a PV guest", names[i]);
             }
     }
     if (f->xen_passthrough == XC_TRI_YES) {
@@ -251,8 +250,7 @@ static void fmt_features(struct xcw *w)
     }
     for (int i = XC_FEAT_PVSPINLOCK; i < XC_FEAT_COUNT; i++)
         if (f->f[i] != XC_TRI_ABSENT)
-            xc_warn(w->d, xc_nopos, XCW_LOST,
-                    "feature %s is not carried to xl", names[i]);
+            xc_lost(w->d, xc_nopos, XCW_LOST, "feature %s", names[i]);
     fmt_timers(w);
 }
 
@@ -352,19 +350,19 @@ static void fmt_vfb(struct xcw *w)
     const struct xc_domain *dom = w->dom;
     const struct xc_graphics *g = dom->graphics.n ? &dom->graphics.v[0] : NULL;
 
-    /* what xenFormatXL carries: one non-spice device, or an HVM guest's
-     * first device when it is spice (fmt_spice) */
+    /* what xenFormatConfigCommon carries: one non-spice device; and what
+     * xenFormatXL adds: an HVM guest's first device when it is spice
+     * (xl's fmt_spice).  xm has no spice. */
+    bool spice_ok = w->hvm && w->flavor == XC_XEN_XL;
     for (size_t i = 0; i < dom->graphics.n; i++) {
         const struct xc_graphics *o = &dom->graphics.v[i];
-        bool carried = i == 0 && (dom->graphics.n == 1 || o->type == XC_GFX_SPICE) &&
-                       (o->type != XC_GFX_SPICE || w->hvm);
+        bool spice = o->type == XC_GFX_SPICE;
+        bool carried = i == 0 && (spice ? spice_ok : dom->graphics.n == 1);
         if (!carried)
-            xc_warn(w->d, o->pos, XCW_LOST,
-                    "<graphics type='%s'> is not carried to xl (%s)",
+            xc_lost(w->d, o->pos, XCW_LOST,
+                    "<graphics type='%s'> (%s)",
                     o->type ? xc_enum_name(XC_T_GRAPHICS_TYPE, o->type) : "sdl",
-                    o->type == XC_GFX_SPICE && !w->hvm
-                        ? "spice needs an HVM guest"
-                        : "xl takes a single graphics device");
+                    spice && w->flavor == XC_XEN_XM ? "xm has no spice" : spice && !w->hvm ? "spice needs an HVM guest" : "one graphics device is written");
         else
             graphics_warnings(w, o);
     }
@@ -483,6 +481,14 @@ static void fmt_serials(struct xcw *w)
         set_chr(w, "serial", &dom->serials.v[0], "serial device");
         return;
     }
+    if (w->flavor == XC_XEN_XM) {
+        /* xm takes one serial string, for port 0 */
+        const struct xc_chr *c = &dom->serials.v[dom->serials.n > 1];
+        xc_error(w->d, c->pos, XCW_UNSUPPORTED, "multiple serial devices (or "
+                 "one on a port other than 0) are not supported by xen-xm");
+        w->failed = true;
+        return;
+    }
     for (size_t i = 0; i < dom->serials.n; i++) {
         unsigned p = chr_port(&dom->serials.v[i]);
         if (p > MAX_SERIAL_PORT) {
@@ -505,9 +511,9 @@ static void fmt_serials(struct xcw *w)
         if (by_port[p] == SIZE_MAX)
             by_port[p] = i;
         else
-            xc_warn(w->d, dom->serials.v[i].pos, XCW_LOST,
-                    "serial device on port %u is not carried to xl (another "
-                    "one uses that port)", p);
+            xc_lost(w->d, dom->serials.v[i].pos, XCW_LOST,
+                    "serial device on port %u (another one uses that port)",
+                    p);
     }
     for (size_t p = 0; p <= maxport; p++) {
         struct xc_pos pos = xc_nopos;
@@ -546,9 +552,8 @@ static void fmt_chardev(struct xcw *w)
     else
         xcw_set_str(w, "parallel", "none", xc_nopos);
     for (size_t i = 1; i < dom->parallels.n; i++)
-        xc_warn(w->d, dom->parallels.v[i].pos, XCW_LOST,
-                "parallel device %zu is not carried to xl (only the first)",
-                i + 1);
+        xc_lost(w->d, dom->parallels.v[i].pos, XCW_LOST,
+                "parallel device %zu (only the first)", i + 1);
     fmt_serials(w);
 }
 
@@ -623,9 +628,9 @@ void xcw_other_losses(struct xcw *w)
         const char *dflt = w->hvm ? "cirrus" : "xen";
 
         if (!streq(v->model.s, dflt) || (v->has_heads && v->heads > 1))
-            xc_warn(w->d, v->pos, XCW_LOST,
-                    "<video> model '%s' is not carried to xl (libvirt writes "
-                    "no vga/videoram settings)", v->model.s ? v->model.s : "");
+            xc_lost(w->d, v->pos, XCW_LOST,
+                    "<video> model '%s' (libvirt writes no vga/videoram "
+                    "settings)", v->model.s ? v->model.s : "");
     }
     if (dom->memballoon_model.s && !streq(dom->memballoon_model.s, "xen"))
         xcw_lost(w, dom->memballoon_model.pos, "<memballoon>");

@@ -34,33 +34,31 @@ static void vif_warnings(const struct xc_net *net, bool ovs,
     const char *mac = net->mac.s ? net->mac.s : "";
 
     if (net->portgroup.s)
-        xc_warn(d, net->portgroup.pos, XCW_LOST,
-                "interface %s: portgroup '%s' is not carried to xl", mac,
-                net->portgroup.s);
+        xc_lost(d, net->portgroup.pos, XCW_LOST,
+                "interface %s: portgroup '%s'", mac, net->portgroup.s);
     if (net->driver_name.s)
-        xc_warn(d, net->driver_name.pos, XCW_LOST,
-                "interface %s: driver name '%s' is not carried to xl", mac,
-                net->driver_name.s);
+        xc_lost(d, net->driver_name.pos, XCW_LOST,
+                "interface %s: driver name '%s'", mac, net->driver_name.s);
     if (net->virtualport_type.s && !ovs)
-        xc_warn(d, net->virtualport_type.pos, XCW_LOST,
-                "interface %s: virtualport type '%s' is not carried to xl",
-                mac, net->virtualport_type.s);
+        xc_lost(d, net->virtualport_type.pos, XCW_LOST,
+                "interface %s: virtualport type '%s'", mac,
+                net->virtualport_type.s);
     if (net->vlan_tags.n && !ovs)
-        xc_warn(d, net->pos, XCW_LOST,
-                "interface %s: <vlan> is carried to xl only with an "
-                "openvswitch virtualport on a bridge", mac);
+        xc_lost(d, net->pos, XCW_LOST,
+                "interface %s: <vlan> (carried only with an openvswitch "
+                "virtualport on a bridge)", mac);
     if (net->has_out_average && (net->out_peak || net->out_burst))
-        xc_warn(d, net->pos, XCW_LOST,
-                "interface %s: outbound bandwidth peak/burst are not carried "
-                "to xl (only the average rate)", mac);
+        xc_lost(d, net->pos, XCW_LOST,
+                "interface %s: outbound bandwidth peak/burst (only the "
+                "average rate)", mac);
     if (net->backend_domain.s)
-        xc_warn(d, net->backend_domain.pos, XCW_LOST,
-                "interface %s: backend domain '%s' is not carried to xl "
-                "(libvirt drops it)", mac, net->backend_domain.s);
+        xc_lost(d, net->backend_domain.pos, XCW_LOST,
+                "interface %s: backend domain '%s' (libvirt drops it)", mac,
+                net->backend_domain.s);
     for (size_t i = 0; i < net->ips.n; i++)
         if (net->ips.v[i].has_prefix)
-            xc_warn(d, net->ips.v[i].address.pos, XCW_LOST,
-                    "interface %s: prefix of ip %s is not carried to xl", mac,
+            xc_lost(d, net->ips.v[i].address.pos, XCW_LOST,
+                    "interface %s: prefix of ip %s", mac,
                     net->ips.v[i].address.s ? net->ips.v[i].address.s : "");
 }
 
@@ -214,17 +212,16 @@ int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
 void xc_xenw_hostdev_warnings(const struct xc_hostdev *hd, struct xc_diags *d)
 {
     if (hd->managed == XC_TRI_YES)
-        xc_warn(d, hd->pos, XCW_LOST,
-                "hostdev managed='yes' is not carried to xl (make the device "
-                "assignable with xl pci-assignable-add / usb tools)");
+        xc_lost(d, hd->pos, XCW_LOST,
+                "hostdev managed='yes' (make the device assignable with xl "
+                "pci-assignable-add / usb tools)");
     if (hd->driver_name.s && !streq(hd->driver_name.s, "xen"))
-        xc_warn(d, hd->driver_name.pos, XCW_LOST,
-                "hostdev driver name '%s' is not carried to xl",
-                hd->driver_name.s);
+        xc_lost(d, hd->driver_name.pos, XCW_LOST,
+                "hostdev driver name '%s'", hd->driver_name.s);
     if (hd->extra_opts.s)
-        xc_warn(d, hd->extra_opts.pos, XCW_LOST,
-                "pci options '%s' are not carried (libvirt does not model "
-                "them)", hd->extra_opts.s);
+        xc_lost(d, hd->extra_opts.pos, XCW_LOST,
+                "pci options '%s' (libvirt does not model them)",
+                hd->extra_opts.s);
 }
 
 int xc_xenw_pci(const struct xc_hostdev *hd, struct xc_buf *b,
@@ -290,9 +287,9 @@ int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
     case XC_CHR_TCP:
         if (c->protocol == XC_TCP_PROTO_TELNETS ||
             c->protocol == XC_TCP_PROTO_TLS)
-            xc_warn(d, c->pos, XCW_LOST,
-                    "%s: tcp protocol '%s' is not carried to xl (written as "
-                    "telnet, as libvirt does)", what,
+            xc_lost(d, c->pos, XCW_LOST,
+                    "%s: tcp protocol '%s' (written as telnet, as libvirt "
+                    "does)", what,
                     xc_enum_name(XC_T_CHR_TCP_PROTOCOL, c->protocol));
         xc_buf_add(b, c->protocol == XC_TCP_PROTO_NONE ||
                               c->protocol == XC_TCP_PROTO_RAW

@@ -54,11 +54,11 @@ static int read_cmdline(struct xcr *r)
     if (cmdline) {
         xc_str_set(out, cmdline, cpos);
         if (root)
-            xc_warn(r->d, rpos, "ignored-value", "root is ignored in favour "
-                    "of cmdline");
+            xc_lost(r->d, rpos, "ignored-value",
+                    "root (cmdline is used instead)");
         if (extra)
-            xc_warn(r->d, epos, "ignored-value", "extra is ignored in favour "
-                    "of cmdline");
+            xc_lost(r->d, epos, "ignored-value",
+                    "extra (cmdline is used instead)");
     } else if (root || extra) {
         struct xc_buf b = {0};
         if (root)
@@ -146,8 +146,8 @@ static int read_os(struct xcr *r)
             os->nboot++;
         }
         if (s[i])
-            xc_warn(r->d, xcr_pos_at(pos, s, i), "ignored-value", "boot: only the first %d "
-                    "devices are converted; '%s' is ignored",
+            xc_lost(r->d, xcr_pos_at(pos, s, i), "ignored-value",
+                    "boot devices after the first %d ('%s')",
                     XC_MAX_BOOT_DEVS, s + i);
     }
 
@@ -181,9 +181,9 @@ static int read_vnuma(struct xcr *r)
     if (!list)
         return 0;
     if (list->kind != XC_CFG_LIST) {
-        xc_warn(r->d, list->pos, "ignored-value", "vnuma must be a list of "
-                "[ \"pnode=..\", \"size=..\", \"vcpus=..\", \"vdistances=..\" ] "
-                "lists; this value is ignored (as libvirt does)");
+        xc_lost(r->d, list->pos, "ignored-value",
+                "vnuma (not a list of [ \"pnode=..\", \"size=..\", "
+                "\"vcpus=..\", \"vdistances=..\" ] lists; libvirt ignores it)");
         return 0;
     }
     size_t nr_nodes = 0;
@@ -214,9 +214,9 @@ static int read_vnuma(struct xcr *r)
         for (size_t k = 0; node->kind == XC_CFG_LIST && k < node->items.n; k++) {
             struct xc_cfg_value *it = &node->items.v[k];
             if (it->kind != XC_CFG_STRING) {
-                xc_warn(r->d, it->pos, "ignored-value", "vnuma vnode %zu: "
-                        "items from this non-string on are ignored (as "
-                        "libvirt does)", n);
+                xc_lost(r->d, it->pos, "ignored-value",
+                        "vnuma vnode %zu: the items from this non-string on "
+                        "(libvirt ignores them)", n);
                 break;
             }
             const char *str = xcr_text(it);
@@ -482,15 +482,17 @@ static int read_dm_args(struct xcr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, v->pos, "ignored-value", "device_model_args must be a "
-                "list of strings; this value is ignored (as libvirt does)");
+        xc_lost(r->d, v->pos, "ignored-value",
+                "device_model_args (not a list of strings; libvirt ignores "
+                "it)");
         return 0;
     }
     for (size_t i = 0; i < v->items.n; i++) {
         struct xc_cfg_value *it = &v->items.v[i];
         if (it->kind != XC_CFG_STRING) {
-            xc_warn(r->d, it->pos, "ignored-value", "device_model_args item "
-                    "is not a string; ignored (as libvirt does)");
+            xc_lost(r->d, it->pos, "ignored-value",
+                    "device_model_args item that is not a string (libvirt "
+                    "ignores it)");
             continue;
         }
         xc_str_set(xc_vec_push(&r->dom->dm_args), xcr_text(it), xcr_inner(r, it));

@@ -80,8 +80,8 @@ out:;
     else
         *xc_vec_push(&tmp.graphics) = g;
     for (size_t i = 0; ret == 0 && i < tmp.graphics.n; i++)
-        xc_warn(r->d, tmp.graphics.v[i].pos, "ignored-value", "spice replaces "
-                "the %s display (libvirt keeps only spice)",
+        xc_lost(r->d, tmp.graphics.v[i].pos, "ignored-value",
+                "the %s display (spice replaces it; libvirt keeps only spice)",
                 tmp.graphics.v[i].type == XC_GFX_SDL ? "sdl" : "vnc");
     xc_domain_free(&tmp);
     return ret;
@@ -100,8 +100,9 @@ static void add_input(struct xcr *r, const struct xc_cfg_value *v)
     else if (strcmp(s, "keyboard") == 0)
         t = XC_INPUT_KBD;
     if (t == XC_INPUT_NONE) {
-        xc_warn(r->d, xcr_inner(r, v), "ignored-value", "usbdevice '%s' is not "
-                "converted (only mouse, tablet and keyboard are)", s);
+        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                "usbdevice '%s' (only mouse, tablet and keyboard are read)",
+                s);
         return;
     }
     struct xc_input *in = xc_vec_push(&r->dom->inputs);
@@ -189,8 +190,8 @@ static struct xc_cfg_value *device_list(struct xcr *r, const char *key)
 {
     struct xc_cfg_value *v = xcr_value(r, key);
     if (v && v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, xcr_inner(r, v), "ignored-value", "%s must be a list of "
-                "strings; this value is ignored (as libvirt does)", key);
+        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                "%s (not a list of strings; libvirt ignores it)", key);
         return NULL;
     }
     return v;
@@ -201,17 +202,17 @@ static bool list_string(struct xcr *r, const struct xc_cfg_value *it,
 {
     if (it->kind == XC_CFG_STRING)
         return true;
-    xc_warn(r->d, it->pos, "ignored-value", "%s list item is not a string; "
-            "ignored (as libvirt does)", key);
+    xc_lost(r->d, it->pos, "ignored-value",
+            "%s list item that is not a string (libvirt ignores it)", key);
     return false;
 }
 
 static void skipped_device(struct xcr *r, const struct xc_cfg_value *it,
                            const char *key)
 {
-    xc_warn(r->d, xcr_inner(r, it), "ignored-value", "%s '%s' is skipped: an item "
-            "without '=' ends it (libvirt drops the whole device)", key,
-            xcr_text(it));
+    xc_lost(r->d, xcr_inner(r, it), "ignored-value",
+            "%s '%s' (an item without '=' ends it; libvirt drops the whole "
+            "device)", key, xcr_text(it));
 }
 
 int xlr_read_usb(struct xcr *r)
@@ -299,8 +300,8 @@ int xlr_read_usbctrl(struct xcr *r)
             }
         }
         if (badtype) {
-            xc_warn(r->d, ip, "ignored-value", "usbctrl '%s' is not "
-                    "converted: libvirt reads only type=qusb controllers",
+            xc_lost(r->d, ip, "ignored-value",
+                    "usbctrl '%s' (libvirt reads only type=qusb controllers)",
                     xcr_text(it));
             continue;
         }
@@ -369,8 +370,8 @@ int xlr_read_channels(struct xcr *r)
         } else if (type && tn >= 3 && strncmp(type, "pty", 3) == 0) {
             c.type = XC_CHR_PTY;
             if (path)
-                xc_warn(r->d, ip, "ignored-value", "channel path= is "
-                        "not used with connection=pty");
+                xc_lost(r->d, ip, "ignored-value",
+                        "channel path= with connection=pty");
         } else {
             xcr_error(r, ip, "bad-channel", "channel '%s' needs "
                       "connection=socket or connection=pty", xcr_text(it));

@@ -251,8 +251,8 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
             xc_str_set(&dk->config_file, p + 5, AT(p + 5));
         } else {
             char *eq = strchr(p, '=');
-            xc_warn(d, AT(p), "unused-option", "rbd option '%.*s' is not used "
-                    "by xen-xl conversion (libvirt 9.0.0 ignores it)",
+            xc_lost(d, AT(p), "unused-option",
+                    "rbd option '%.*s'",
                     (int)(eq ? (size_t)(eq - p) : strlen(p)), p);
         }
         p = next;
@@ -271,24 +271,24 @@ static void warn_dropped(const libxl_device_disk *ld, struct xc_pos pos,
                          struct xc_diags *d)
 {
     if (ld->backend_domname)
-        xc_warn(d, pos, "unused-option", "disk backend='%s' is not used by "
-                "xen-xl conversion (libvirt 9.0.0 ignores it)",
+        xc_lost(d, pos, "unused-option",
+                "disk backend='%s'",
                 ld->backend_domname);
     if (ld->direct_io_safe)
-        xc_warn(d, pos, "unused-option", "disk direct-io-safe is not used by "
-                "xen-xl conversion (libvirt 9.0.0 ignores it)");
+        xc_lost(d, pos, "unused-option",
+                "disk direct-io-safe");
     if (!libxl_defbool_is_default(ld->discard_enable))
-        xc_warn(d, pos, "unused-option", "disk discard/no-discard is not used "
-                "by xen-xl conversion (libvirt 9.0.0 ignores it)");
+        xc_lost(d, pos, "unused-option",
+                "disk discard/no-discard");
     if (!libxl_defbool_is_default(ld->colo_enable))
-        xc_warn(d, pos, "unused-option", "disk COLO options are not used by "
-                "xen-xl conversion (libvirt 9.0.0 ignores them)");
+        xc_lost(d, pos, "unused-option",
+                "disk COLO options");
     if (!libxl_defbool_is_default(ld->trusted))
-        xc_warn(d, pos, "unused-option", "disk trusted/untrusted is not used "
-                "by xen-xl conversion (libvirt 9.0.0 ignores it)");
+        xc_lost(d, pos, "unused-option",
+                "disk trusted/untrusted");
     if (ld->specification != LIBXL_DISK_SPECIFICATION_UNKNOWN)
-        xc_warn(d, pos, "unused-option", "disk specification= is not used by "
-                "xen-xl conversion (libvirt 9.0.0 ignores it)");
+        xc_lost(d, pos, "unused-option",
+                "disk specification=");
 }
 
 /* A network source turned into a file/block one by the backend, as
@@ -434,8 +434,8 @@ int xlr_read_disks(struct xcr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_warn(r->d, xcr_inner(r, v), "ignored-value", "disk must be a list of "
-                "strings; this value is ignored (as libvirt does)");
+        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+                "disk (not a list of strings; libvirt ignores it)");
         return 0;
     }
     struct xc_xl_disk_parser *p = xc_xl_disk_parser_new();
@@ -448,8 +448,8 @@ int xlr_read_disks(struct xcr *r)
     for (size_t i = 0; i < v->items.n; i++) {
         struct xc_cfg_value *it = &v->items.v[i];
         if (it->kind != XC_CFG_STRING) {
-            xc_warn(r->d, it->pos, "ignored-value", "disk list item is not a "
-                    "string; ignored (as libvirt does)");
+            xc_lost(r->d, it->pos, "ignored-value",
+                    "disk list item that is not a string (libvirt ignores it)");
             continue;
         }
         struct xc_disk dk;

@@ -81,9 +81,8 @@ static void fmt_os(struct xcw *w)
         }
         if (os->loader.s && os->loader_type != XC_LOADER_PFLASH &&
             !streq(os->loader.s, w->set ? w->set->hvmloader : NULL))
-            xc_warn(w->d, os->loader.pos, XCW_LOST,
-                    "<loader> '%s' is not carried to xl (xl uses its own "
-                    "hvmloader)", os->loader.s);
+            xc_lost(w->d, os->loader.pos, XCW_LOST,
+                    "<loader> '%s' (xl uses its own hvmloader)", os->loader.s);
         if (os->bootloader.s)
             xcw_lost(w, os->bootloader.pos, "<bootloader> of an HVM guest");
         if (os->bootloader_args.s)
@@ -129,9 +128,9 @@ static void fmt_cpuid(struct xcw *w)
         return;
     if (!cpu_passthrough(cpu)) {
         if (cpu->model.s || cpu->features.n)
-            xc_warn(w->d, cpu->mode.pos, XCW_LOST,
-                    "<cpu> model and features are not carried to xl: only "
-                    "mode='host-passthrough' is (mode here: '%s')",
+            xc_lost(w->d, cpu->mode.pos, XCW_LOST,
+                    "<cpu> model and features (only mode='host-passthrough' "
+                    "is carried; mode here: '%s')",
                     cpu->mode.s ? cpu->mode.s : "custom");
         return;
     }
@@ -314,9 +313,8 @@ static void fmt_disks(struct xcw *w)
         const struct xc_disk *disk = &w->dom->disks.v[i];
 
         if (disk->device == XC_DISK_DEV_FLOPPY) {
-            xc_warn(w->d, disk->pos, XCW_LOST,
-                    "floppy disk '%s' is not carried to xl",
-                    disk->target.s ? disk->target.s : "");
+            xc_lost(w->d, disk->pos, XCW_LOST,
+                    "floppy disk '%s'", disk->target.s ? disk->target.s : "");
             continue;
         }
         xc_buf_reset(&b);
@@ -394,9 +392,9 @@ static void fmt_inputs(struct xcw *w)
             bool implicit = w->hvm ? bus == XC_INPUT_BUS_PS2
                                    : bus == XC_INPUT_BUS_XEN;
             if (!implicit)
-                xc_warn(w->d, in->pos, XCW_LOST,
-                        "<input type='%s' bus='%s'> is not carried to xl",
-                        name, xc_enum_name(XC_T_INPUT_BUS, bus));
+                xc_lost(w->d, in->pos, XCW_LOST,
+                        "<input type='%s' bus='%s'>", name,
+                        xc_enum_name(XC_T_INPUT_BUS, bus));
             continue;
         }
         xcw_set_num(w, "usb", 1);
@@ -466,9 +464,8 @@ static void fmt_channels(struct xcw *w)
         const struct xc_chr *ch = &w->dom->channels.v[i];
 
         if (!streq(ch->target_type.s, "xen")) {
-            xc_warn(w->d, ch->pos, XCW_LOST,
-                    "<channel> with target type '%s' is not carried to xl "
-                    "(only type='xen')",
+            xc_lost(w->d, ch->pos, XCW_LOST,
+                    "<channel> with target type '%s' (only type='xen')",
                     ch->target_type.s ? ch->target_type.s : "");
             continue;
         }

@@ -44,9 +44,9 @@ static const char *disk_format(const struct xc_disk *disk, struct xc_diags *d)
         return "vhd";
     }
     if (!streq(t, "iso"))
-        xc_warn(d, pos, XCW_LOST,
-                "disk format '%s' cannot be expressed in xl; written as "
-                "format=raw, as libvirt does", t);
+        xc_lost(d, pos, XCW_LOST,
+                "disk format '%s' (written as format=raw, as libvirt does)",
+                t);
     return "raw";
 }
 
@@ -90,9 +90,9 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
     xc_buf_add(t, ":auth_supported=none");
     if (disk->auth_user.s || disk->secret_type.s || disk->secret_usage.s ||
         disk->secret_uuid.s)
-        xc_warn(d, disk->pos, XCW_LOST,
-                "rbd disk '%s': <auth> is not carried to xl (libvirt writes "
-                "auth_supported=none)", disk->target.s ? disk->target.s : "");
+        xc_lost(d, disk->pos, XCW_LOST,
+                "rbd disk '%s': <auth> (libvirt writes auth_supported=none)",
+                disk->target.s ? disk->target.s : "");
     for (size_t i = 0; i < disk->hosts.n; i++) {
         const struct xc_net_host *h = &disk->hosts.v[i];
 
@@ -133,9 +133,9 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
                 xc_buf_addf(t, "\\:%lu", port);
         }
         if (h->transport.s || h->socket.s)
-            xc_warn(d, disk->pos, XCW_LOST,
-                    "rbd disk '%s': host transport/socket is not carried "
-                    "to xl", disk->target.s ? disk->target.s : "");
+            xc_lost(d, disk->pos, XCW_LOST,
+                    "rbd disk '%s': host transport/socket",
+                    disk->target.s ? disk->target.s : "");
     }
     return 0;
 }
@@ -168,15 +168,14 @@ static int disk_target(const struct xc_disk *disk, struct xc_buf *t,
         *have = true;
         return disk_rbd(disk, t, d);
     case XC_DISK_VOLUME:
-        xc_warn(d, disk->pos, XCW_LOST,
-                "disk '%s': a storage pool volume source is not carried to "
-                "xl (libvirt writes no target)", dev);
+        xc_lost(d, disk->pos, XCW_LOST,
+                "disk '%s': a storage pool volume source (libvirt writes no "
+                "target)", dev);
         return 0;
     case XC_DISK_TYPE_NONE:
         if (disk->source.s)
-            xc_warn(d, disk->source.pos, XCW_LOST,
-                    "disk '%s': source of a disk without type is not "
-                    "carried to xl", dev);
+            xc_lost(d, disk->source.pos, XCW_LOST,
+                    "disk '%s': source of a disk without type", dev);
         return 0;
     }
     return 0;
@@ -230,21 +229,21 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
     if (disk->device == XC_DISK_DEV_CDROM)
         xc_buf_add(b, ",devtype=cdrom");
     else if (disk->device == XC_DISK_DEV_LUN)
-        xc_warn(d, disk->pos, XCW_LOST,
-                "disk '%s': device='lun' is not carried to xl (written as a "
-                "plain disk)", disk->target.s);
+        xc_lost(d, disk->pos, XCW_LOST,
+                "disk '%s': device='lun' (written as a plain disk)",
+                disk->target.s);
 
     if (disk->driver_cache.s)
-        xc_warn(d, disk->driver_cache.pos, XCW_LOST,
-                "disk '%s': driver cache='%s' is not carried to xl",
-                disk->target.s, disk->driver_cache.s);
+        xc_lost(d, disk->driver_cache.pos, XCW_LOST,
+                "disk '%s': driver cache='%s'", disk->target.s,
+                disk->driver_cache.s);
     if (disk->script.s)
-        xc_warn(d, disk->script.pos, XCW_LOST,
-                "disk '%s': script '%s' is not carried to xl (libvirt drops "
-                "it)", disk->target.s, disk->script.s);
+        xc_lost(d, disk->script.pos, XCW_LOST,
+                "disk '%s': script '%s' (libvirt drops it)", disk->target.s,
+                disk->script.s);
     if (disk->removable != XC_TRI_ABSENT)
-        xc_warn(d, disk->pos, XCW_LOST,
-                "disk '%s': removable= is not carried to xl", disk->target.s);
+        xc_lost(d, disk->pos, XCW_LOST,
+                "disk '%s': removable=", disk->target.s);
 
     /* target= comes last: xlu_disk_parse takes the rest of the spec as
      * the target, commas and '=' included, but strips one trailing ','
@@ -288,9 +287,8 @@ int xc_xlw_usbdev(const struct xc_hostdev *hd, struct xc_buf *b,
     }
     xc_buf_addf(b, "hostbus=%x,hostaddr=%x", hd->usb_bus, hd->usb_device);
     if (hd->has_usb_addr && (hd->usb_vendor.s || hd->usb_product.s))
-        xc_warn(d, hd->pos, XCW_LOST,
-                "USB hostdev vendor/product are not carried to xl (only the "
-                "bus/device address)");
+        xc_lost(d, hd->pos, XCW_LOST,
+                "USB hostdev vendor/product (only the bus/device address)");
     xc_xenw_hostdev_warnings(hd, d);
     return 0;
 }

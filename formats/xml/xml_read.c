@@ -129,8 +129,7 @@ const char *xr_path(struct xr_ctx *c)
 void xr_unmodeled(struct xr_ctx *c, struct xc_pos pos, const char *what,
                   const char *value)
 {
-    xc_warn(c->d, pos, "unmodeled", "%s is not supported by xenconv's model; ignored",
-            what);
+    xc_lost(c->d, pos, "unmodeled", "%s (not in xenconv's model)", what);
     xc_domain_add_leftover(c->dom, what, value, pos);
 }
 
@@ -221,8 +220,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **at
     }
     if (e && (e->flags & XR_F_ONCE) && parent) {
         if (c->seen[e->id] == parent->serial) {
-            xc_warn(c->d, pos, "unmodeled",
-                    "duplicate <%s> ignored: libvirt reads only the first", name);
+            xc_lost(c->d, pos, "unmodeled",
+                    "duplicate <%s> (libvirt reads only the first)", name);
             xc_domain_add_leftover(c->dom, xr_path(c), NULL, pos);
             struct xr_frame *f = push_frame(c);
             f->id = XR_UNKNOWN;
@@ -286,9 +285,8 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
         }
     } else if (!f->text_warned && !all_blank(s, len)) {
         f->text_warned = true;
-        xc_warn(c->d, parser_pos(c), "unmodeled",
-                "text inside %s is not supported by xenconv's model; ignored",
-                xr_path(c));
+        xc_lost(c->d, parser_pos(c), "unmodeled",
+                "text inside %s (not in xenconv's model)", xr_path(c));
         xc_domain_add_leftover(c->dom, xr_path(c), NULL, parser_pos(c));
     }
 }

@@ -316,7 +316,8 @@ int xr_controller_start(struct xr_ctx *c, struct xr_frame *f)
             ct->ports = (unsigned)ports;
         } else {
             struct xc_pos pos = xr_attr_pos(c, "ports");
-            xc_warn(c->d, pos, "unmodeled", "ports is ignored for this controller type (as libvirt does)");
+            xc_lost(c->d, pos, "unmodeled",
+                    "ports of this controller type (libvirt ignores it)");
             xc_domain_add_leftover(c->dom, "/domain/devices/controller/@ports", NULL, pos);
         }
     }

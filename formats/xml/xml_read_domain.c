@@ -145,8 +145,8 @@ int xr_vcpu_start(struct xr_ctx *c, struct xr_frame *f)
     if (cpuset) {
         struct xc_pos pos = xr_attr_pos(c, "cpuset");
         if (c->dom->placement.s && strcmp(c->dom->placement.s, "auto") == 0) {
-            xc_warn(c->d, pos, "unmodeled",
-                    "cpuset is ignored with placement='auto' (as libvirt does)");
+            xc_lost(c->d, pos, "unmodeled",
+                    "cpuset with placement='auto' (libvirt ignores it)");
             xc_domain_add_leftover(c->dom, "/domain/vcpu/@cpuset", cpuset, pos);
         } else {
             if (!xc_cpuset_valid(cpuset, 4096, false))

@@ -280,19 +280,20 @@ static void drop_hvm_only(struct xr_ctx *c)
     struct xc_os *os = &c->dom->os;
     for (unsigned i = 0; i < os->nboot; i++) {
         struct xc_pos pos = i < c->boot_pos.n ? c->boot_pos.v[i] : xc_nopos;
-        xc_warn(c->d, pos, "unmodeled", "<boot> is only read for hvm guests; ignored (as libvirt does)");
+        xc_lost(c->d, pos, "unmodeled",
+                "<boot> of a non-hvm guest (libvirt ignores it)");
         xc_domain_add_leftover(c->dom, "/domain/os/boot", xc_enum_name(XC_T_BOOT_DEV, (int)os->boot[i]), pos);
     }
     os->nboot = 0;
     if (os->slic_table.s) {
-        xc_warn(c->d, os->slic_table.pos, "unmodeled",
-                "<acpi><table> is only read for hvm guests; ignored (as libvirt does)");
+        xc_lost(c->d, os->slic_table.pos, "unmodeled",
+                "<acpi><table> of a non-hvm guest (libvirt ignores it)");
         xc_domain_add_leftover(c->dom, "/domain/os/acpi/table", os->slic_table.s, os->slic_table.pos);
         xc_str_clear(&os->slic_table);
     }
     if (os->bootmenu != XC_TRI_ABSENT) {
-        xc_warn(c->d, os->type_pos, "unmodeled",
-                "<bootmenu> is only read for hvm guests; ignored (as libvirt does)");
+        xc_lost(c->d, os->type_pos, "unmodeled",
+                "<bootmenu> of a non-hvm guest (libvirt ignores it)");
         xc_domain_add_leftover(c->dom, "/domain/os/bootmenu", NULL, os->type_pos);
         os->bootmenu = XC_TRI_ABSENT;
     }
@@ -345,8 +346,9 @@ int xr_finish(struct xr_ctx *c)
                 arch_is_x86(dom->os.arch.s))
                 in->bus = XC_INPUT_BUS_PS2;
             else if (dom->os.arch.s && strncmp(dom->os.arch.s, "s390", 4) == 0)
-                xc_warn(c->d, in->pos, "unmodeled",
-                        "libvirt gives this input device a virtio bus, which xenconv's model cannot hold");
+                xc_lost(c->d, in->pos, "unmodeled",
+                        "this input device (libvirt gives it a virtio bus, "
+                        "which xenconv's model cannot hold)");
             else
                 in->bus = XC_INPUT_BUS_USB;
         } else if (dom->os.type == XC_OS_XEN || dom->os.type == XC_OS_XENPVH) {

@@ -105,8 +105,9 @@ int xr_boot_start(struct xr_ctx *c, struct xr_frame *f)
         return xr_error(c, xr_attr_pos(c, "dev"),
                         "Invalid value for attribute 'dev' in element 'boot': '%s'", dev);
     if (c->dom->os.nboot >= XC_MAX_BOOT_DEVS) {
-        xc_warn(c->d, f->pos, "unmodeled",
-                "more than %d boot devices: libvirt ignores this one", XC_MAX_BOOT_DEVS);
+        xc_lost(c->d, f->pos, "unmodeled",
+                "a <boot> beyond the first %d (libvirt ignores it)",
+                XC_MAX_BOOT_DEVS);
         xc_domain_add_leftover(c->dom, xr_path(c), dev, f->pos);
         return 0;
     }

@@ -1,12 +1,15 @@
 #!/bin/sh
-# Conformance: run every case of libvirt 9.0.0's xlconfigtest.c in the
-# direction(s) that test runs it and compare bytes.
+# Conformance: run every case of libvirt 9.0.0's xlconfigtest.c and
+# xmconfigtest.c in the direction(s) that test runs it and compare bytes.
 #   DO_TEST(n)            both directions
 #   DO_TEST_REPLACE_VARS  both, with /LIBXL_FIRMWARE_DIR replaced
 #   DO_TEST_PARSE(n, r)   domain XML -> xl   (xenFormatXL of the parsed XML)
 #   DO_TEST_FORMAT(n, r)  xl -> domain XML   (xenParseXL, then the formatter)
+# (xmconfigtest's DO_TEST_PARSE(n)/DO_TEST_FORMAT(n) take no second
+# argument: no replacement.)
 # Cases inside #ifdef LIBXL_HAVE_* run when this machine's libxl.h defines it.
-# Usage: run.sh XENCONV [SUITE...]     Ends with "N passed, M failed".
+# Usage: run.sh XENCONV [SUITE...]   SUITE is xl or xm (default: both).
+# Prints "SUITE: N passed, M failed" per suite, then the total line.
 set -u
 xenconv=$(readlink -f "$1"); shift
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -81,10 +84,11 @@ if [ ! -f "$tree/tests/xlconfigtest.c" ]; then
     exit 2
 fi
 
-suites=${*:-xl}
+suites=${*:-xl xm}
 for s in $suites; do
     case $s in
         xl) run_suite xlconfigtest "$tree/tests/xlconfigtest.c" "$tree/tests/xlconfigdata" xen-xl ;;
+        xm) run_suite xmconfigtest "$tree/tests/xmconfigtest.c" "$tree/tests/xmconfigdata" xen-xm ;;
         *) echo "conformance: unknown suite $s" >&2; exit 2 ;;
     esac
 done
