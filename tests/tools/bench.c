@@ -1,6 +1,8 @@
 /* make bench: throughput over a generated corpus of varied xl configs,
  * converted xl -> XML and back in one process, and a scaling check with
- * one config of 10,000 and one of 100,000 disks (time should grow ~10x). */
+ * one config of 10,000 and one of 100,000 disks (time should grow ~10x);
+ * the same for a corpus of xm configs (xm -> XML -> xm, and xm -> xl). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include "common/source.h"
 #include "converters/native.h"
 #include "formats/xl/xl.h"
+#include "formats/xm/xm.h"
 #include "formats/xml/xml.h"
 
 static double now(void)
@@ -84,6 +87,59 @@ static void gen_config(struct xc_buf *b, unsigned i)
     xc_buf_add(b, " ]\n");
 }
 
+/* An xm config: old-style disk specs, kernel = hvmloader for HVM. */
+static void gen_config_xm(struct xc_buf *b, unsigned i)
+{
+    static const char *const prefixes[] = {"phy:/dev/vg/", "file:/var/lib/xen/",
+                                           "tap:aio:/var/lib/xen/",
+                                           "tap:qcow2:/var/lib/xen/"};
+    static const char *const models[] = {"e1000", "rtl8139", "netfront"};
+    bool hvm = pick(2);
+    xc_buf_addf(b, "name = \"guest%u\"\n", i);
+    xc_buf_addf(b, "uuid = \"%08x-1234-4abc-8def-%012x\"\n", i, i * 7919u);
+    xc_buf_addf(b, "maxmem = %u\nmemory = %u\n", 512 + pick(4) * 256, 512);
+    xc_buf_addf(b, "vcpus = %u\n", 1 + pick(4));
+    if (hvm) {
+        xc_buf_add(b, "builder = \"hvm\"\nkernel = \"/usr/lib/xen/boot/hvmloader\"\n"
+                      "acpi = 1\napic = 1\npae = 1\nboot = \"dc\"\n"
+                      "vnc = 1\nvncunused = 1\nserial = \"pty\"\n");
+        if (pick(2))
+            xc_buf_add(b, "usbdevice = \"tablet\"\nsoundhw = \"sb16\"\n");
+    } else if (pick(2)) {
+        xc_buf_add(b, "bootloader = \"/usr/bin/pygrub\"\n");
+    } else {
+        xc_buf_addf(b, "kernel = \"/boot/vmlinuz-%u\"\nroot = \"/dev/xvda1\"\n"
+                       "extra = \"console=hvc0\"\n", i);
+    }
+    unsigned nvif = 1 + pick(3);
+    xc_buf_add(b, "vif = [ ");
+    for (unsigned v = 0; v < nvif; v++)
+        xc_buf_addf(b, "%s\"mac=00:16:3e:%02x:%02x:%02x,bridge=xenbr%u%s%s\"",
+                    v ? ", " : "", i >> 8 & 0xff, i & 0xff, v, v,
+                    hvm ? ",model=" : "", hvm ? models[pick(3)] : "");
+    xc_buf_add(b, " ]\n");
+    unsigned ndisk = 1 + pick(4);
+    xc_buf_add(b, "disk = [ ");
+    for (unsigned k = 0; k < ndisk; k++) {
+        xc_buf_addf(b, "%s\"%sg%u-%u,", k ? ", " : "", prefixes[pick(4)], i, k);
+        disk_name(b, hvm ? "hd" : "xvd", k);
+        xc_buf_add(b, pick(4) ? ",w\"" : ",r\"");
+    }
+    xc_buf_add(b, " ]\n");
+}
+
+static void gen_many_disks_xm(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "name = \"big\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\n"
+                  "memory = 1024\nvcpus = 2\nkernel = \"/boot/vmlinuz\"\ndisk = [\n");
+    for (unsigned k = 0; k < n; k++) {
+        xc_buf_addf(b, "  \"phy:/dev/vg/disk%u,", k);
+        disk_name(b, "xvd", k);
+        xc_buf_add(b, ",w\",\n");
+    }
+    xc_buf_add(b, "]\n");
+}
+
 static void gen_many_disks(struct xc_buf *b, unsigned n)
 {
     xc_buf_add(b, "name = \"big\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\n"
@@ -121,6 +177,63 @@ static double convert(const struct xc_format *from, const struct xc_format *to,
     xc_diags_free(&d);
     xc_source_free(&src);
     return t;
+}
+
+/* xm corpus: xm -> XML -> xm, and xm -> xl; then xm scaling. */
+static void bench_xm(unsigned count, unsigned big, const struct xc_settings *set)
+{
+    struct xc_buf corpus = {0}, xml = {0}, out = {0};
+    size_t *offs = calloc(count + 1, sizeof(*offs));
+    for (unsigned i = 0; i < count; i++) {
+        offs[i] = corpus.len;
+        gen_config_xm(&corpus, i);
+        xc_buf_addc(&corpus, '\0');
+    }
+    offs[count] = corpus.len;
+    double t_xml = 0, t_back = 0, t_xl = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const char *text = corpus.data + offs[i];
+        size_t len = offs[i + 1] - offs[i] - 1;
+        xc_buf_reset(&xml);
+        t_xml += convert(&xc_format_xm, &xc_format_xml, XC_ORIGIN_NATIVE, "gen.cfg",
+                         text, len, set, &xml);
+        xc_buf_reset(&out);
+        t_back += convert(&xc_format_xml, &xc_format_xm, XC_ORIGIN_XML, "gen.xml",
+                          xml.data, xml.len, set, &out);
+        xc_buf_reset(&out);
+        t_xl += convert(&xc_format_xm, &xc_format_xl, XC_ORIGIN_NATIVE, "gen.cfg",
+                        text, len, set, &out);
+    }
+    printf("corpus: %u xm configs (%zu bytes)\n", count, corpus.len);
+    printf("xm -> xml: %.0f configs/s (%.3f s)\n", count / t_xml, t_xml);
+    printf("xml -> xm: %.0f configs/s (%.3f s)\n", count / t_back, t_back);
+    printf("xm -> xl: %.0f configs/s (%.3f s)\n", count / t_xl, t_xl);
+    free(offs);
+    xc_buf_free(&corpus);
+
+    double t[2][3];
+    for (int k = 0; k < 2; k++) {
+        unsigned n = k ? big : big / 10;
+        struct xc_buf cfg = {0};
+        gen_many_disks_xm(&cfg, n);
+        xc_buf_reset(&xml);
+        t[k][0] = convert(&xc_format_xm, &xc_format_xml, XC_ORIGIN_NATIVE, "big.cfg",
+                          cfg.data, cfg.len, set, &xml);
+        xc_buf_reset(&out);
+        t[k][1] = convert(&xc_format_xml, &xc_format_xm, XC_ORIGIN_XML, "big.xml",
+                          xml.data, xml.len, set, &out);
+        xc_buf_reset(&out);
+        t[k][2] = convert(&xc_format_xm, &xc_format_xl, XC_ORIGIN_NATIVE, "big.cfg",
+                          cfg.data, cfg.len, set, &out);
+        printf("%u xm disks: xm -> xml %.3f s, xml -> xm %.3f s, xm -> xl %.3f s\n",
+               n, t[k][0], t[k][1], t[k][2]);
+        xc_buf_free(&cfg);
+    }
+    printf("10x input: xm -> xml took %.1fx, xml -> xm %.1fx, xm -> xl %.1fx "
+           "(linear is ~10x)\n", t[1][0] / t[0][0], t[1][1] / t[0][1],
+           t[1][2] / t[0][2]);
+    xc_buf_free(&xml);
+    xc_buf_free(&out);
 }
 
 int main(int argc, char **argv)
@@ -190,6 +303,7 @@ int main(int argc, char **argv)
     printf("10x input: xl -> xml took %.1fx, xml -> xl took %.1fx (linear is ~10x)\n",
            t[1][0] / t[0][0], t[1][1] / t[0][1]);
     printf("peak memory: %ld KiB (largest XML %zu bytes)\n", peak_rss_kib(), sizes[1]);
+    bench_xm(count, big, &set);
     xc_settings_free(&set);
     return 0;
 }
