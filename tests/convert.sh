@@ -219,36 +219,12 @@ if command -v script > /dev/null 2>&1 && [ "${VALGRIND:-0}" != 1 ]; then
 fi
 
 # ---- BATCH_N generated configs in one process, one corrupt ------------------
-# xm -> xl once xen-xm is built in, else xl -> xl.  Each input and its
-# expected xl are generated together: the expected text is what libvirt's
-# xenParseXM (or xenParseXL) + xenFormatXL write for the input (derived by
-# hand; the same shape is a conformance-checked domxml-to-native output).
+# xm -> xl once xen-xm is built in, else xl -> xl; tests/gen_batch.sh writes
+# each input with its exact expected xl.
 n=${BATCH_N:-1000}
 if "$xenconv" convert --from xm --to xl "$work/old.cfg" > /dev/null 2>&1; then from=xen-xm; else from=xen-xl; fi
-mkdir -p "$work/n/in" "$work/n/out" "$work/n/exp"
-awk -v n="$n" -v from="$from" -v dir="$work/n" 'BEGIN {
-    for (i = 1; i <= n; i++) {
-        g = sprintf("guest%05d", i)
-        in_ = dir "/in/" g ".cfg"; ex = dir "/exp/" g ".cfg"
-        head = sprintf("name = \"%s\"\nuuid = \"c7a5fdb0-cdaf-4455-926a-%012d\"\nmaxmem = 1024\nmemory = 512\nvcpus = %d\n", g, i, 1 + i % 4)
-        life = "on_poweroff = \"destroy\"\non_reboot = \"restart\"\non_crash = \"restart\"\n"
-        vif = sprintf("vif = [ \"mac=00:16:3e:%02x:%02x:%02x,bridge=xenbr%d,script=vif-bridge\" ]\n", int(i / 65536) % 256, int(i / 256) % 256, i % 256, i % 3)
-        boot = sprintf("kernel = \"/boot/vmlinuz-%s\"\nramdisk = \"/boot/initrd-%s\"\n", g, g)
-        cmd = "root=/dev/xvda1 ro console=hvc0"
-        xldisk = sprintf("disk = [ \"format=raw,vdev=xvda,access=rw,backendtype=phy,target=/dev/vg0/%s\" ]\n", g)
-        expect = head "localtime = 0\n" life vif boot "cmdline = \"" cmd "\"\n" xldisk
-        if (from == "xen-xm")
-            input = head life vif boot "extra = \"" cmd "\"\n" sprintf("disk = [ \"phy:/dev/vg0/%s,xvda,w\" ]\n", g)
-        else
-            input = expect
-        if (i == int(n / 2))
-            input = "name = \"" g "\nmemory = 512\n"      # corrupt: unterminated string
-        else
-            printf "%s", expect > ex
-        printf "%s", input > in_
-        close(in_); close(ex)
-    }
-}'
+mkdir -p "$work/n/out"
+sh "$top/tests/gen_batch.sh" "$work/n" "$n" "$from" $((n / 2))
 bad_in=$(printf 'in/guest%05d.cfg' $((n / 2)))
 (cd "$work/n" && run convert --from "$from" --to xen-xl --output-dir out in/*.cfg) > "$work/out" 2> "$work/err"
 rc=$?
