@@ -96,13 +96,14 @@ static void usage_cmd(FILE *out, const char *cmd)
     }
     int from = strcmp(cmd, "domxml-from-native") == 0;
     fprintf(out,
-            "Usage: %s %s FORMAT FILE [-o OUT]\n"
+            "Usage: %s %s FORMAT FILE [-o OUT] [--report FILE.json]\n"
             "\n"
             "%s\n"
             "\n"
             "  FORMAT        native format, e.g. xen-xl\n"
             "  FILE          input file, or '-' for standard input\n"
             "  -o, --output OUT  write to OUT atomically (default: stdout)\n"
+            "  --report FILE the loss report and all diagnostics as JSON\n"
             "  -h, --help    this help\n"
             "\n"
             "Diagnostics go to stderr as FILE:LINE:COL: severity: message.\n"
@@ -133,7 +134,7 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
                       const struct xc_settings *set)
 {
     const char *pos[2] = {NULL, NULL};
-    const char *output = NULL;
+    const char *output = NULL, *report = NULL;
     int npos = 0;
     int opts_done = 0;
 
@@ -148,6 +149,12 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
             output = argv[++i];
         } else if (!opts_done && strncmp(a, "--output=", 9) == 0) {
             output = a + 9;
+        } else if (!opts_done && strcmp(a, "--report") == 0) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a file name", a);
+            report = argv[++i];
+        } else if (!opts_done && strncmp(a, "--report=", 9) == 0) {
+            report = a + 9;
         } else if (!opts_done && strcmp(a, "--") == 0) {
             opts_done = 1;
         } else if (!opts_done && a[0] == '-' && a[1] != '\0') {
@@ -162,6 +169,8 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
         return usage_error("%s needs FORMAT and FILE", cmd);
     if (output && output[0] == '\0')
         return usage_error("%s", "empty output file name");
+    if (report && report[0] == '\0')
+        return usage_error("%s", "empty report file name");
 
     struct xc_diags d = {0};
     int rc;
@@ -172,6 +181,14 @@ static int cmd_domxml(const char *cmd, int argc, char **argv,
     xc_diags_print(&d, stderr);
     int unknown_format = d.list.n && d.list.v[0].check &&
                          strcmp(d.list.v[0].check, "usage") == 0;
+    if (report && !unknown_format) {
+        struct xc_diags rd = {0};
+        if (xc_domxml_report(report, strcmp(cmd, "domxml-to-native") == 0,
+                             pos[0], &d, rc, &rd) < 0)
+            rc = -1;
+        xc_diags_print(&rd, stderr);
+        xc_diags_free(&rd);
+    }
     xc_diags_free(&d);
     if (rc < 0)
         return unknown_format ? EXIT_USAGE : EXIT_CONVERT;

@@ -5,6 +5,7 @@
 #include "../common/model.h"
 #include "../common/source.h"
 #include "../formats/xml/xml.h"
+#include "report.h"
 
 const char *xc_target_name(const struct xc_format *to)
 {
@@ -92,4 +93,14 @@ int xc_domxml_to_native(const char *format, const char *input,
     if (!f)
         return -1;
     return pipeline(&xc_format_xml, f, XC_ORIGIN_XML, input, output, set, d);
+}
+
+int xc_domxml_report(const char *path, int to_native, const char *format,
+                     const struct xc_diags *d, int rc, struct xc_diags *err)
+{
+    struct xc_report r;
+    if (xc_report_open(&r, path, to_native ? format : "domain XML", err) < 0)
+        return -1;
+    xc_report_add(&r, d);
+    return xc_report_close(&r, 1, rc < 0, err);
 }

@@ -34,4 +34,11 @@ int xc_domxml_to_native(const char *format, const char *input,
                         const char *output, const struct xc_settings *set,
                         struct xc_diags *d);
 
+/* --report for domxml-*: write the diagnostics d of one run (rc its
+ * result) as the JSON loss report (README.md, "Loss report") to path,
+ * atomically.  to_native: the run was domxml-to-native FORMAT.  0, or -1
+ * with a diagnostic in err. */
+int xc_domxml_report(const char *path, int to_native, const char *format,
+                     const struct xc_diags *d, int rc, struct xc_diags *err);
+
 #endif

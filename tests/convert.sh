@@ -190,6 +190,26 @@ notes = [e for e in r["diagnostics"] if e["check"] == "detect"]
 assert len(notes) == 2 and notes[0]["file"] == "odd.cfg", notes
 EOF
 
+# domxml-* take --report too
+expect_exit 0 "domxml-from-native --report" domxml-from-native xen-xl "$xl/pv-bootloader.cfg" --report "$work/d.json"
+same "$work/out" "$xl/pv-bootloader.xml" "domxml --report output"
+printf '{\n  "xenconv_report": 1,\n  "target": "domain XML",\n  "losses": [],\n  "diagnostics": [],\n  "files": 1,\n  "failed": 0\n}\n' > "$work/expect.json"
+same "$work/d.json" "$work/expect.json" "domxml report, nothing to say"
+(cd "$work" && run domxml-to-native xen-xl broken.cfg --report d.json) > /dev/null 2>&1
+cat > "$work/expect.json" <<'EOF2'
+{
+  "xenconv_report": 1,
+  "target": "xen-xl",
+  "losses": [],
+  "diagnostics": [
+    {"file": "broken.cfg", "line": 1, "column": 1, "severity": "error", "check": "syntax", "message": "malformed XML: syntax error"}
+  ],
+  "files": 1,
+  "failed": 1
+}
+EOF2
+same "$work/d.json" "$work/expect.json" "domxml report of a failure"
+
 # the input itself and other inputs are never overwritten
 mkdir -p "$work/s"
 cp "$xl/pv-bootloader.cfg" "$work/s/a.cfg"
