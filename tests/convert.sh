@@ -175,11 +175,18 @@ ls "$work/b" | grep -q '^report\.json\.' && bad "report temporary left behind" |
 
 # losses land in "losses", each naming the target; notes and bytes escaped
 mkdir -p "$work/r"
-printf 'name = "x\\x01\\xff"\nmemory = 512\nfrobnicate = 1\nsdl = 1\nvnc = 1\n' > "$work/r/odd.cfg"
-(cd "$work/r" && run convert --to xml --output-dir . odd.cfg "$xl/hvm-spice.cfg" --report r.json) > /dev/null 2>&1
+odd=$(printf 'odd\001\377.cfg')     # a control byte and invalid UTF-8 in the name
+printf 'name = "x"\nmemory = 512\nfrobnicate = 1\nsdl = 1\nvnc = 1\n' > "$work/r/$odd"
+(cd "$work/r" && run convert --to xml --output-dir . "$odd" "$xl/hvm-spice.cfg" --report r.json) > /dev/null 2>&1
 python3 - "$work/r/r.json" <<'EOF' && ok || bad "report losses/diagnostics split"
 import json, sys
-r = json.load(open(sys.argv[1]))
+raw = open(sys.argv[1], "rb").read()
+assert b"odd\\u0001\\ufffd.cfg" in raw and max(raw) < 0x80, raw[:300]
+r = json.loads(raw.decode("utf-8"))
+for e in r["losses"] + r["diagnostics"]:
+    if e["file"].startswith("odd"):
+        assert e["file"] == "odd\x01\ufffd.cfg", e["file"]
+        e["file"] = "odd.cfg"       # a plain name for the checks below
 assert r["target"] == "domain XML" and r["files"] == 2, r
 for e in r["losses"]:
     assert e["severity"] == "warning", e
@@ -188,6 +195,13 @@ for e in r["losses"] + r["diagnostics"]:
     assert set(e) == {"file", "line", "column", "severity", "check", "message"}, e
 notes = [e for e in r["diagnostics"] if e["check"] == "detect"]
 assert len(notes) == 2 and notes[0]["file"] == "odd.cfg", notes
+# the xl reader's unused keys are losses, with their positions
+keys = [(e["file"].rsplit("/", 1)[-1], e["line"], e["column"], e["check"])
+        for e in r["losses"]]
+for k in [("odd.cfg", 3, 1, "unused-key"), ("hvm-spice.cfg", 30, 1, "unused-key"),
+          ("hvm-spice.cfg", 32, 1, "unused-key")]:
+    assert k in keys, (k, keys)
+assert not any("is not carried" in e["message"] for e in r["diagnostics"]), r["diagnostics"]
 EOF
 
 # domxml-* take --report too
