@@ -6,15 +6,16 @@
 #include "../common/diag.h"
 #include "../formats/cfg/cfg.h"
 
-/* Keys only xl.cfg(5) knows (xm and libvirt's xen-xm reader never read
- * them). */
+/* Keys only xl.cfg(5) knows: neither xm/xend nor libvirt's xen-xm reader
+ * and writer use them.  (device_model_override, passthrough and e820_host
+ * are read and written by libvirt's xen_common.c for both formats, so
+ * they decide nothing.) */
 static const char *const xl_only_keys[] = {
-    "type", "device_model_override", "device_model_version",
+    "type", "device_model_version",
     "device_model_args", "device_model_args_hvm", "device_model_args_pv",
     "device_model_stubdomain_override", "usbctrl", "usbdev", "vnuma",
     "max_grant_frames", "max_maptrack_frames", "max_event_channels",
-    "channel", "nestedhvm", "bios", "acpi_firmware", "passthrough",
-    "altp2m", "rdm", "p9", "pvcalls", "vdispl", "vsnd", "vkb",
+    "channel", "nestedhvm", "bios", "acpi_firmware", "altp2m", "rdm", "p9", "pvcalls", "vdispl", "vsnd", "vkb",
     "driver_domain", "spice", "spicehost", "spiceport", "spicetls_port",
     "spicedisable_ticketing", "spicepasswd", "spiceagent_mouse",
     "spicevdagent", "spice_clipboard_sharing", "spiceusbredirection",

@@ -132,6 +132,19 @@ for f in "$xl"/*.cfg; do
         bad "testdata xl $(basename "$f") not guessed as xen-xl"
 done
 
+# libvirt's own vectors, when make conformance has fetched them
+lv=$top/.conformance/libvirt-9.0.0/tests
+if [ -d "$lv/xmconfigdata" ] && [ "${VALGRIND:-0}" != 1 ]; then
+    for pair in xmconfigdata:xen-xm xlconfigdata:xen-xl; do
+        d=${pair%%:*} want=${pair#*:}
+        for f in "$lv/$d"/*.cfg; do
+            "$xenconv" convert --to xml "$f" 2>&1 > /dev/null |
+                grep -q "^$f: note: input format guessed as $want " && ok ||
+                bad "libvirt $d/$(basename "$f") not guessed as $want"
+        done
+    done
+fi
+
 # ---- a small batch ---------------------------------------------------------
 mkdir -p "$work/b/in" "$work/b/in2" "$work/b/out"
 cp "$xl/pv-bootloader.cfg" "$xl/hvm-basic.cfg" "$work/b/in/"
