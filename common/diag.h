@@ -52,7 +52,11 @@ void xc_lost(struct xc_diags *d, struct xc_pos pos, const char *check,
 extern const struct xc_pos xc_nopos;
 
 const char *xc_severity_name(enum xc_severity sev);
-/* One line per diagnostic, in report order. */
+/* The order diagnostics are shown in: for each run of reports about one
+ * file, positionless ones first, then by line and column (stable).  A
+ * malloc'd array of d->list.n indexes; the caller frees it. */
+size_t *xc_diags_order(const struct xc_diags *d);
+/* One line per diagnostic, in xc_diags_order. */
 void xc_diags_print(const struct xc_diags *d, FILE *out);
 void xc_diags_clear(struct xc_diags *d);
 void xc_diags_free(struct xc_diags *d);

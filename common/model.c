@@ -142,7 +142,6 @@ void xc_hostdev_clear(struct xc_hostdev *h)
     xc_str_clear(&h->driver_name);
     xc_str_clear(&h->usb_vendor);
     xc_str_clear(&h->usb_product);
-    xc_str_clear(&h->extra_opts);
     memset(h, 0, sizeof(*h));
 }
 

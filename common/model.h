@@ -361,8 +361,6 @@ struct xc_hostdev {
     unsigned usb_bus, usb_device;
     struct xc_str usb_vendor, usb_product;
     enum xc_tristate write_filtering;   /* pci permissive */
-    /* xl pci options libvirt does not model; kept so they are reported */
-    struct xc_str extra_opts;
     struct xc_pos pos;
 };
 

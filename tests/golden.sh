@@ -12,6 +12,8 @@
 # matches.
 # testdata/<fmt>/bad/NAME.cfg|.xml with NAME.stderr: must exit 1 with
 # exactly those diagnostics and leave no output file (-o) behind.
+# testdata/xm2xl/NAME.xm: `convert --from xen-xm --to xen-xl NAME.xm` must
+# print NAME.xl and exactly the loss report NAME.report on stderr.
 #
 # Usage: golden.sh XENCONV TOOLSDIR.  VALGRIND=1 runs xenconv under valgrind
 # and fails on any error or leak.
@@ -110,6 +112,24 @@ for casefile in "$top"/testdata/*/CASES; do
             [ -f "$f" ] || continue
             check_bad "$fmt" "$dir" "$(basename "$f")"
         done
+    fi
+done
+
+# Migration: xm -> xl with its loss report.
+for xm in "$top"/testdata/xm2xl/*.xm; do
+    [ -f "$xm" ] || continue
+    name=$(basename "$xm" .xm)
+    dir=$(dirname "$xm")
+    (cd "$dir" && run convert --from xen-xm --to xen-xl "$name.xm") > "$work/out" 2> "$work/err"
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        failed "xm2xl $name: exit $rc"; cat "$work/err"
+    elif ! cmp -s "$work/out" "$dir/$name.xl"; then
+        failed "xm2xl $name: xl differs"; diff -u "$dir/$name.xl" "$work/out" | head -40
+    elif ! cmp -s "$work/err" "$dir/$name.report"; then
+        failed "xm2xl $name: loss report differs"; diff -u "$dir/$name.report" "$work/err" | head -20
+    else
+        pass=$((pass + 1))
     fi
 done
 

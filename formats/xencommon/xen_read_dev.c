@@ -86,7 +86,6 @@ int xc_xen_parse_pci(const char *spec, struct xc_pos pos,
     }
 
     enum xc_tristate filtered = XC_TRI_ABSENT;
-    struct xc_buf extra = {0};
     if (comma) {
         const char *o = comma + 1;
         for (;;) {
@@ -96,7 +95,6 @@ int xc_xen_parse_pci(const char *spec, struct xc_pos pos,
             if (!eq) {
                 xc_error(d, AT(o), "bad-pci", "pci '%s': malformed option "
                          "'%.*s' (expected key=value)", spec, (int)n, o);
-                xc_buf_free(&extra);
                 return -1;
             }
             if ((size_t)(eq - o) == 10 && strncmp(o, "permissive", 10) == 0) {
@@ -107,14 +105,10 @@ int xc_xen_parse_pci(const char *spec, struct xc_pos pos,
                 if (rc < 0 || iv < INT_MIN || iv > INT_MAX) {
                     xc_error(d, AT(eq + 1), "bad-number", "pci '%s': permissive must "
                              "be a decimal number", spec);
-                    xc_buf_free(&extra);
                     return -1;
                 }
                 filtered = iv ? XC_TRI_NO : XC_TRI_YES;
             } else {
-                if (extra.len)
-                    xc_buf_addc(&extra, ',');
-                xc_buf_add_len(&extra, o, n);
                 xc_lost(d, AT(o), "unused-option",
                         "pci option '%.*s'",
                         (int)(eq - o), o);
@@ -133,11 +127,6 @@ int xc_xen_parse_pci(const char *spec, struct xc_pos pos,
     hd->pci.bus = bus;
     hd->pci.slot = slot;
     hd->pci.function = func;
-    if (extra.len) {
-        hd->extra_opts.s = xc_buf_steal(&extra);
-        hd->extra_opts.pos = pos;
-    }
-    xc_buf_free(&extra);
     return 0;
 }
 

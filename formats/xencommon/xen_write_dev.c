@@ -218,10 +218,6 @@ void xc_xenw_hostdev_warnings(const struct xc_hostdev *hd, struct xc_diags *d)
     if (hd->driver_name.s && !streq(hd->driver_name.s, "xen"))
         xc_lost(d, hd->driver_name.pos, XCW_LOST,
                 "hostdev driver name '%s'", hd->driver_name.s);
-    if (hd->extra_opts.s)
-        xc_lost(d, hd->extra_opts.pos, XCW_LOST,
-                "pci options '%s' (libvirt does not model them)",
-                hd->extra_opts.s);
 }
 
 int xc_xenw_pci(const struct xc_hostdev *hd, struct xc_buf *b,

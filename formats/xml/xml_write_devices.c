@@ -678,7 +678,6 @@ static void write_hostdev(struct xw *w, const struct xc_hostdev *h)
         if (h->driver_name.s)
             xw_lost(w, h->driver_name.pos, "a driver name on a USB hostdev");
     }
-    /* h->extra_opts: xl leftovers, reported by the reader */
 
     w->depth--;
     xw_line(w, "</hostdev>\n");

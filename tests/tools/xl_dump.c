@@ -151,9 +151,9 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < dom.hostdevs.n; i++) {
         const struct xc_hostdev *h = &dom.hostdevs.v[i];
         if (h->type == XC_HOSTDEV_PCI)
-            printf("hostdev pci %04x:%02x:%02x.%x managed=%s filter=%s extra=%s\n",
+            printf("hostdev pci %04x:%02x:%02x.%x managed=%s filter=%s\n",
                    h->pci.domain, h->pci.bus, h->pci.slot, h->pci.function,
-                   T(h->managed), T(h->write_filtering), S(&h->extra_opts));
+                   T(h->managed), T(h->write_filtering));
         else
             printf("hostdev usb bus=%u device=%u managed=%s\n", h->usb_bus,
                    h->usb_device, T(h->managed));

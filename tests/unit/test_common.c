@@ -88,6 +88,35 @@ START_TEST(loss_names_the_target)
 }
 END_TEST
 
+START_TEST(diags_print_in_input_order)
+{
+    struct xc_diags d = {0};
+    struct xc_pos p9 = {9, 1}, p2 = {2, 5}, p2a = {2, 3};
+    d.file = "a.cfg";
+    xc_warn(&d, p9, NULL, "nine");
+    xc_warn(&d, p2, NULL, "two-five");
+    xc_note(&d, xc_nopos, NULL, "whole file");
+    xc_warn(&d, p2a, NULL, "two-three");
+    xc_warn(&d, p2, NULL, "two-five again");
+    d.file = "b.cfg";
+    xc_warn(&d, p2, NULL, "b first");
+
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    xc_diags_print(&d, f);
+    fclose(f);
+    ck_assert_str_eq(text, "a.cfg: note: whole file\n"
+                           "a.cfg:2:3: warning: two-three\n"
+                           "a.cfg:2:5: warning: two-five\n"
+                           "a.cfg:2:5: warning: two-five again\n"
+                           "a.cfg:9:1: warning: nine\n"
+                           "b.cfg:2:5: warning: b first\n");
+    free(text);
+    xc_diags_free(&d);
+}
+END_TEST
+
 START_TEST(uuid_roundtrip)
 {
     unsigned char u[16];
@@ -215,6 +244,7 @@ int main(void)
     tcase_add_test(tc, vec_push_zeroes);
     tcase_add_test(tc, diag_format);
     tcase_add_test(tc, loss_names_the_target);
+    tcase_add_test(tc, diags_print_in_input_order);
     tcase_add_test(tc, uuid_roundtrip);
     tcase_add_test(tc, enum_tables);
     tcase_add_test(tc, atomic_write_replaces_whole_file);

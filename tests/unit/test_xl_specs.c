@@ -377,8 +377,7 @@ START_TEST(pci_specs)
 
     ck_assert_int_eq(xc_xen_parse_pci("00:13.0,permissive=0,msitranslate=1", P, &h, &d), 0);
     ck_assert_int_eq(h.write_filtering, XC_TRI_YES);
-    ck_assert_str_eq(h.extra_opts.s, "msitranslate=1");
-    ck_assert(has_check(&d, "unused-option"));
+    ck_assert(has_check(&d, "unused-option"));   /* reported once, by the reader */
     xc_hostdev_clear(&h);
     xc_diags_free(&d);
 
