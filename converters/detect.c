@@ -123,8 +123,34 @@ static void add_pos(struct xc_buf *why, const struct evidence *e)
         xc_buf_addf(why, " at %u:%u", e->pos.line, e->pos.col);
 }
 
+/* Does the string value at pos open with triple quotes (virConf syntax
+ * that xl cannot read)?  line_start: offsets of each line's first byte,
+ * built on first use. */
+static bool triple_quoted(const struct xc_source *src, struct xc_pos pos,
+                          struct xc_buf *line_start)
+{
+    if (!line_start->len) {
+        size_t off = 0;
+        xc_buf_add_len(line_start, (const char *)&off, sizeof(off));
+        for (size_t i = 0; i < src->len; i++)
+            if (src->data[i] == '\n') {
+                off = i + 1;
+                xc_buf_add_len(line_start, (const char *)&off, sizeof(off));
+            }
+    }
+    size_t nlines = line_start->len / sizeof(size_t), off;
+    if (!pos.line || pos.line > nlines || !pos.col)
+        return false;
+    memcpy(&off, line_start->data + (pos.line - 1) * sizeof(size_t), sizeof(off));
+    off += pos.col - 1;
+    return off + 3 <= src->len &&
+           (memcmp(src->data + off, "\"\"\"", 3) == 0 ||
+            memcmp(src->data + off, "'''", 3) == 0);
+}
+
 static const char *detect_cfg(const struct xc_source *src, struct xc_buf *why)
 {
+    struct xc_buf line_start = {0};
     struct xc_cfg cfg;
     struct xc_diags scratch = {0};
     struct evidence xl = {0}, xm = {0};
@@ -151,6 +177,9 @@ static const char *detect_cfg(const struct xc_source *src, struct xc_buf *why)
         else if (strcmp(e->key, "builder") == 0 && v->kind == XC_CFG_STRING &&
                  strcmp(v->str, "linux") == 0)
             found(&xm, v->pos, "builder = \"%s\"", v->str);
+        else if (!xm.found && v->kind == XC_CFG_STRING && v->xl_bad.line &&
+                 triple_quoted(src, v->pos, &line_start))
+            found(&xm, v->pos, "%s string (xl cannot read it)", "triple-quoted");
         else if (strcmp(e->key, "disk") == 0 && v->kind == XC_CFG_LIST) {
             for (size_t k = 0; k < v->items.n; k++)
                 if (v->items.v[k].kind == XC_CFG_STRING)
@@ -167,6 +196,7 @@ static const char *detect_cfg(const struct xc_source *src, struct xc_buf *why)
     }
     xc_buf_free(&xl.what);
     xc_buf_free(&xm.what);
+    xc_buf_free(&line_start);
     xc_cfg_free(&cfg);
     return fmt;
 }

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../common/json.h"
@@ -49,8 +50,10 @@ int xc_report_open(struct xc_report *r, const char *path, const char *target,
 
 void xc_report_add(struct xc_report *r, const struct xc_diags *diags)
 {
+    /* the order stderr shows them in (per file, by position) */
+    size_t *order = xc_diags_order(diags);
     for (size_t i = 0; i < diags->list.n; i++) {
-        const struct xc_diag *g = &diags->list.v[i];
+        const struct xc_diag *g = &diags->list.v[order[i]];
         size_t *n = g->lost ? &r->nlost : &r->nother;
         xc_buf_reset(&r->line);
         xc_buf_add(&r->line, *n ? ",\n    " : "\n    ");
@@ -58,6 +61,7 @@ void xc_report_add(struct xc_report *r, const struct xc_diags *diags)
         fwrite(r->line.data, 1, r->line.len, g->lost ? r->out.f : r->other);
         ++*n;
     }
+    free(order);
 }
 
 int xc_report_close(struct xc_report *r, size_t files, size_t failed,

@@ -160,6 +160,10 @@ START_TEST(detect_by_content)
     ck_assert_str_eq(detect("device_model = \"/usr/bin/qemu-dm\"\n",
                             "xm-only key 'device_model' at 1:1"), "xen-xm");
     ck_assert_str_eq(detect("builder = \"linux\"\n", "builder = \"linux\" at 1:11"), "xen-xm");
+    ck_assert_str_eq(detect("memory = 1\nname = \"\"\"a\nb\"\"\"\n",
+                            "triple-quoted string (xl cannot read it) at 2:8"), "xen-xm");
+    ck_assert_str_eq(detect("name = \"a\\x41\"\n",
+                            "no xm-only key or disk spec; xen-xl is the default"), "xen-xl");
     /* xl evidence wins over xm evidence, wherever it is */
     ck_assert_str_eq(detect("disk = [ \"phy:/dev/vg/x,hda,w\", \"/x.img,raw,xvdb,rw,backendtype=qdisk\" ]\n",
                             "key=value disk spec 'backendtype=...' at 1:53"), "xen-xl");
