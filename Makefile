@@ -97,7 +97,12 @@ asan:
 	@if [ -f .conformance/libvirt-9.0.0/tests/xlconfigtest.c ]; then \
 	    sh tests/conformance/run.sh build/asan/xenconv; fi
 
-valgrind: $(XENCONV) tools
+# Unit suites too (CK_FORK=no: Check's forked children hide errors from
+# valgrind); any error or leak fails.
+valgrind: $(XENCONV) tools $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== valgrind $$t"; \
+	    CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
+	        --show-leak-kinds=all --errors-for-leak-kinds=all $$t; done
 	@VALGRIND=1 sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
 

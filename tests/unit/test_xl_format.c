@@ -118,12 +118,14 @@ static void assert_refused_at(const struct xc_diags *d, unsigned line,
 
 /* ---- libxlutil read-back ------------------------------------------------ */
 
+/* libxlutil's error stream, opened once and closed by main(). */
+static FILE *devnull_file;
+
 static FILE *devnull(void)
 {
-    static FILE *f;
-    if (!f)
-        f = fopen("/dev/null", "w");
-    return f;
+    if (!devnull_file)
+        devnull_file = fopen("/dev/null", "w");
+    return devnull_file;
 }
 
 /* Write dom; NULL when the writer refused (rc -1). */
@@ -783,5 +785,7 @@ int main(void)
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
+    if (devnull_file)
+        fclose(devnull_file);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
