@@ -55,6 +55,59 @@ void xcw_lost(struct xcw *w, struct xc_pos pos, const char *what)
     xc_lost(w->d, pos, XCW_LOST, "%s", what);
 }
 
+void xcw_set_boot(struct xcw *w)
+{
+    const struct xc_os *os = &w->dom->os;
+    struct xc_buf boot = {0};
+    unsigned n = os->nboot < XC_MAX_BOOT_DEVS ? os->nboot : XC_MAX_BOOT_DEVS;
+
+    for (unsigned i = 0; i < n; i++) {
+        switch (os->boot[i]) {
+        case XC_BOOT_NONE: /* libvirt's zero boot device is fd */
+        case XC_BOOT_FD: xc_buf_addc(&boot, 'a'); break;
+        case XC_BOOT_CDROM: xc_buf_addc(&boot, 'd'); break;
+        case XC_BOOT_NETWORK: xc_buf_addc(&boot, 'n'); break;
+        case XC_BOOT_HD: xc_buf_addc(&boot, 'c'); break;
+        }
+    }
+    xcw_set_str(w, "boot", n ? xc_buf_str(&boot) : "c", xc_nopos);
+    xc_buf_free(&boot);
+}
+
+void xcw_set_pv_boot(struct xcw *w, const char *cmdline_key)
+{
+    const struct xc_os *os = &w->dom->os;
+
+    if (os->bootloader.s)
+        xcw_set_xstr(w, "bootloader", &os->bootloader);
+    if (os->bootloader_args.s)
+        xcw_set_xstr(w, "bootargs", &os->bootloader_args);
+    if (os->kernel.s)
+        xcw_set_xstr(w, "kernel", &os->kernel);
+    if (os->initrd.s)
+        xcw_set_xstr(w, "ramdisk", &os->initrd);
+    if (os->cmdline.s)
+        xcw_set_xstr(w, cmdline_key, &os->cmdline);
+    if (os->nboot)
+        xcw_lost(w, xc_nopos, "<boot dev=...> of a PV guest");
+    if (os->slic_table.s)
+        xcw_lost(w, os->slic_table.pos, "<acpi><table> of a PV guest");
+    if (os->loader.s)
+        xcw_lost(w, os->loader.pos, "<loader> of a PV guest");
+}
+
+void xcw_lost_os_extras(struct xcw *w)
+{
+    const struct xc_os *os = &w->dom->os;
+
+    if (os->nvram.s)
+        xcw_lost(w, os->nvram.pos, "<nvram>");
+    if (os->root.s)
+        xcw_lost(w, os->root.pos, "<root>");
+    if (os->dtb.s)
+        xcw_lost(w, os->dtb.pos, "<dtb>");
+}
+
 void xcw_speclist_add(struct xcw_speclist *l, struct xc_buf *b,
                          struct xc_pos pos)
 {

@@ -56,6 +56,14 @@ void xcw_set_num(struct xcw *w, const char *key, long long v);
 /* A loss warning [not-carried] for what (e.g. "<title>"). */
 void xcw_lost(struct xcw *w, struct xc_pos pos, const char *what);
 
+/* OS keys xenFormatXLOS and xenFormatXMOS write alike: the HVM boot order
+ * (`boot`); a PV guest's bootloader, bootargs, kernel, ramdisk and command
+ * line (under cmdline_key: xl "cmdline", xm "extra") with what PV cannot
+ * carry; and the <os> parts neither format has (nvram, root, dtb). */
+void xcw_set_boot(struct xcw *w);
+void xcw_set_pv_boot(struct xcw *w, const char *cmdline_key);
+void xcw_lost_os_extras(struct xcw *w);
+
 /* A list value built from specs; set under key only when non-empty, as
  * libvirt does ("if (list->list != NULL) virConfSetValue"), and only when
  * nothing failed so far. */

@@ -24,24 +24,10 @@ static void fmt_os(struct xcw *w)
     const struct xc_os *os = &w->dom->os;
 
     if (w->hvm) {
-        struct xc_buf boot = {0};
-        unsigned n = os->nboot < XC_MAX_BOOT_DEVS ? os->nboot
-                                                  : XC_MAX_BOOT_DEVS;
-
         xcw_set_str(w, "builder", "hvm", os->type_pos);
         if (os->loader.s)
             xcw_set_xstr(w, "kernel", &os->loader);
-        for (unsigned i = 0; i < n; i++) {
-            switch (os->boot[i]) {
-            case XC_BOOT_NONE: /* libvirt's zero boot device is fd */
-            case XC_BOOT_FD: xc_buf_addc(&boot, 'a'); break;
-            case XC_BOOT_CDROM: xc_buf_addc(&boot, 'd'); break;
-            case XC_BOOT_NETWORK: xc_buf_addc(&boot, 'n'); break;
-            case XC_BOOT_HD: xc_buf_addc(&boot, 'c'); break;
-            }
-        }
-        xcw_set_str(w, "boot", n ? xc_buf_str(&boot) : "c", xc_nopos);
-        xc_buf_free(&boot);
+        xcw_set_boot(w);
         if (os->loader_type == XC_LOADER_PFLASH)
             xcw_lost(w, os->loader.pos, "<loader type='pflash'> (xm's "
                      "kernel is a rom loader)");
@@ -64,29 +50,9 @@ static void fmt_os(struct xcw *w)
         if (os->type == XC_OS_XENPVH)
             xcw_lost(w, os->type_pos, "os type 'xenpvh' (xm knows no PVH: "
                      "written as a PV guest)");
-        if (os->bootloader.s)
-            xcw_set_xstr(w, "bootloader", &os->bootloader);
-        if (os->bootloader_args.s)
-            xcw_set_xstr(w, "bootargs", &os->bootloader_args);
-        if (os->kernel.s)
-            xcw_set_xstr(w, "kernel", &os->kernel);
-        if (os->initrd.s)
-            xcw_set_xstr(w, "ramdisk", &os->initrd);
-        if (os->cmdline.s)
-            xcw_set_xstr(w, "extra", &os->cmdline);
-        if (os->nboot)
-            xcw_lost(w, xc_nopos, "<boot dev=...> of a PV guest");
-        if (os->slic_table.s)
-            xcw_lost(w, os->slic_table.pos, "<acpi><table> of a PV guest");
-        if (os->loader.s)
-            xcw_lost(w, os->loader.pos, "<loader> of a PV guest");
+        xcw_set_pv_boot(w, "extra");
     }
-    if (os->nvram.s)
-        xcw_lost(w, os->nvram.pos, "<nvram>");
-    if (os->root.s)
-        xcw_lost(w, os->root.pos, "<root>");
-    if (os->dtb.s)
-        xcw_lost(w, os->dtb.pos, "<dtb>");
+    xcw_lost_os_extras(w);
 }
 
 /* xenFormatXMDisks: every disk but floppies */
