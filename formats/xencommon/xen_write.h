@@ -93,6 +93,11 @@ void xcw_other_losses(struct xcw *w);
 bool xc_xenw_check(const char *v, struct xc_pos pos, const char *what,
                    const char *where, const char *forbid, struct xc_diags *d);
 
+/* Append v's text to b after xc_xenw_check; -1 when refused. */
+int xc_xenw_append_checked(struct xc_buf *b, const struct xc_str *v,
+                           const char *what, const char *where,
+                           const char *forbid, struct xc_diags *d);
+
 /* Append ",key=value" (no leading comma when first) after xc_xenw_check
  * with XCW_FORBID_SPEC.  -1 when refused. */
 int xc_xenw_spec_field(struct xc_buf *spec, bool first, const char *key,

@@ -16,9 +16,9 @@ static bool streq(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-static int append_checked(struct xc_buf *b, const struct xc_str *v,
-                          const char *what, const char *where,
-                          const char *forbid, struct xc_diags *d)
+int xc_xenw_append_checked(struct xc_buf *b, const struct xc_str *v,
+                           const char *what, const char *where,
+                           const char *forbid, struct xc_diags *d)
 {
     if (!xc_xenw_check(v->s, v->pos, what, where, forbid, d))
         return -1;
@@ -86,7 +86,7 @@ static int append_ip(struct xc_buf *b, const struct xc_str *a,
     /* a scope id ("fe80::1%eth0") is the only text getnameinfo adds */
     {
         struct xc_str canon = {host, a->pos};
-        if (append_checked(b, &canon, "interface ip address", "a vif spec",
+        if (xc_xenw_append_checked(b, &canon, "interface ip address", "a vif spec",
                            XCW_FORBID_SPEC " ", d) < 0)
             goto out;
     }
@@ -246,7 +246,7 @@ static int chr_path(const struct xc_chr *c, const char *what,
         xc_error(d, c->pos, XCW_UNSUPPORTED, "%s has no source path", what);
         return -1;
     }
-    return append_checked(b, &c->path, what,
+    return xc_xenw_append_checked(b, &c->path, what,
                           "a qemu character device string", CHR_FORBID_PATH,
                           d);
 }
@@ -256,7 +256,7 @@ static int chr_part(const struct xc_str *v, const char *what,
 {
     if (!v->s)
         return 0;
-    return append_checked(b, v, what, "a qemu character device string",
+    return xc_xenw_append_checked(b, v, what, "a qemu character device string",
                           forbid, d);
 }
 

@@ -16,16 +16,6 @@ static bool streq(const char *a, const char *b)
     return a && b && strcmp(a, b) == 0;
 }
 
-static int append_checked(struct xc_buf *b, const struct xc_str *v,
-                          const char *what, const char *where,
-                          const char *forbid, struct xc_diags *d)
-{
-    if (!xc_xenw_check(v->s, v->pos, what, where, forbid, d))
-        return -1;
-    xc_buf_add(b, v->s);
-    return 0;
-}
-
 /* ==== disks ============================================================ */
 
 static const char *disk_format(const struct xc_disk *disk, struct xc_diags *d)
@@ -203,7 +193,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
     xc_buf_add(b, "format=");
     xc_buf_add(b, disk_format(disk, d));
     xc_buf_add(b, ",vdev=");
-    if (append_checked(b, &disk->target, "disk target dev", where,
+    if (xc_xenw_append_checked(b, &disk->target, "disk target dev", where,
                        XCW_FORBID_SPEC, d) < 0)
         return -1;
     xc_buf_add(b, ",access=");
