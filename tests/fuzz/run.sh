@@ -28,9 +28,10 @@ seed() {  # seed NAME PATTERN...
 
 seed fuzz_cfg "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
 seed fuzz_xl  "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
-seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml
+seed fuzz_xm  "$top"/testdata/xm/*.cfg "$top"/testdata/xm/bad/*.cfg "$top"/testdata/xm2xl/*.xm
+seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml "$top"/testdata/xm/*.xml
 
-for name in fuzz_cfg fuzz_xl fuzz_xml; do
+for name in fuzz_cfg fuzz_xl fuzz_xm fuzz_xml; do
     case $name in
         fuzz_xml) dict=$top/tests/fuzz/xml.dict ;;
         *) dict=$top/tests/fuzz/xl.dict ;;
