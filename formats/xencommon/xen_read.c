@@ -388,3 +388,32 @@ int xcr_read_common(struct xcr *r)
     xcr_read_chardevs(r);
     return r->failed ? -1 : 0;
 }
+
+int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
+                  struct xc_domain *out, struct xc_diags *d,
+                  enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r))
+{
+    struct xc_cfg cfg = {0};
+    d->file = in->name;
+    if (xc_cfg_parse(in, &cfg, d) < 0) {
+        xc_cfg_free(&cfg);
+        return -1;
+    }
+
+    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,
+                    .flavor = flavor};
+    size_t nerr = d->nerrors;
+
+    xcr_read_common(&r);
+    read_own(&r);
+    xcr_report_unused(&r);
+    free(r.lines);
+    xc_cfg_free(&cfg);
+    if (r.failed || d->nerrors > nerr) {
+        if (d->nerrors == nerr)
+            xc_error(d, xc_nopos, "internal", "%s reading failed",
+                     xc_xen_flavor_name(flavor));
+        return -1;
+    }
+    return 0;
+}

@@ -139,4 +139,11 @@ int xcr_read_sound(struct xcr *r);
  * [unused-key]. */
 void xcr_report_unused(struct xcr *r);
 
+/* The frame of a native reader: parse in with the cfg grammar, read the
+ * common keys (xenParseConfigCommon), then the format's own keys with
+ * read_own, then report every key never read.  0, or -1 after errors. */
+int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
+                  struct xc_domain *out, struct xc_diags *d,
+                  enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r));
+
 #endif

@@ -502,42 +502,24 @@ static int read_dm_args(struct xcr *r)
 
 /* ---- entry point --------------------------------------------------------------- */
 
+/* xenParseXL after xenParseConfigCommon */
+static void read_own(struct xcr *r)
+{
+    read_os(r);
+    read_vnuma(r);
+    read_xenbus(r);
+    read_cpuid(r);
+    xlr_read_disks(r);
+    xlr_read_spice(r);
+    xlr_read_inputs(r);
+    xlr_read_usb(r);
+    xlr_read_usbctrl(r);
+    xlr_read_channels(r);
+    read_dm_args(r);
+}
+
 int xc_xl_read(const struct xc_source *in, const struct xc_settings *set,
                struct xc_domain *out, struct xc_diags *d)
 {
-    struct xc_cfg cfg = {0};
-    d->file = in->name;
-    if (xc_cfg_parse(in, &cfg, d) < 0) {
-        xc_cfg_free(&cfg);
-        return -1;
-    }
-
-    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,
-                    .flavor = XC_XEN_XL};
-    size_t nerr = d->nerrors;
-
-    /* xenParseConfigCommon */
-    xcr_read_common(&r);
-    /* xenParseXL */
-    read_os(&r);
-    read_vnuma(&r);
-    read_xenbus(&r);
-    read_cpuid(&r);
-    xlr_read_disks(&r);
-    xlr_read_spice(&r);
-    xlr_read_inputs(&r);
-    xlr_read_usb(&r);
-    xlr_read_usbctrl(&r);
-    xlr_read_channels(&r);
-    read_dm_args(&r);
-
-    xcr_report_unused(&r);
-    free(r.lines);
-    xc_cfg_free(&cfg);
-    if (r.failed || d->nerrors > nerr) {
-        if (d->nerrors == nerr)
-            xc_error(d, xc_nopos, "internal", "xen-xl reading failed");
-        return -1;
-    }
-    return 0;
+    return xcr_read_file(in, set, out, d, XC_XEN_XL, read_own);
 }

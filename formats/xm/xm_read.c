@@ -132,33 +132,16 @@ static int read_inputs(struct xcr *r)
     return 0;
 }
 
+/* xenParseXM after xenParseConfigCommon */
+static void read_own(struct xcr *r)
+{
+    read_os(r);
+    xmr_read_disks(r);
+    read_inputs(r);
+}
+
 int xc_xm_read(const struct xc_source *in, const struct xc_settings *set,
                struct xc_domain *out, struct xc_diags *d)
 {
-    struct xc_cfg cfg = {0};
-    d->file = in->name;
-    if (xc_cfg_parse(in, &cfg, d) < 0) {
-        xc_cfg_free(&cfg);
-        return -1;
-    }
-
-    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,
-                    .flavor = XC_XEN_XM};
-    size_t nerr = d->nerrors;
-
-    /* xenParseXM */
-    xcr_read_common(&r);
-    read_os(&r);
-    xmr_read_disks(&r);
-    read_inputs(&r);
-
-    xcr_report_unused(&r);
-    free(r.lines);
-    xc_cfg_free(&cfg);
-    if (r.failed || d->nerrors > nerr) {
-        if (d->nerrors == nerr)
-            xc_error(d, xc_nopos, "internal", "xen-xm reading failed");
-        return -1;
-    }
-    return 0;
+    return xcr_read_file(in, set, out, d, XC_XEN_XM, read_own);
 }
