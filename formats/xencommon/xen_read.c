@@ -417,3 +417,35 @@ int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
     }
     return 0;
 }
+
+/* The HVM `boot` key, as xenParseXLOS and xenParseXMOS read it alike. */
+int xcr_read_boot(struct xcr *r)
+{
+    struct xc_os *os = &r->dom->os;
+    const char *s;
+    struct xc_pos pos;
+    if (xcr_string(r, "boot", &s, &pos) < 0)
+        return -1;
+    if (!s)
+        s = "c";
+    size_t i;
+    for (i = 0; i < XC_MAX_BOOT_DEVS && s[i]; i++) {
+        switch (s[i]) {
+        case 'a': os->boot[i] = XC_BOOT_FD; break;
+        case 'd': os->boot[i] = XC_BOOT_CDROM; break;
+        case 'n': os->boot[i] = XC_BOOT_NETWORK; break;
+        case 'c': os->boot[i] = XC_BOOT_HD; break;
+        default:
+            os->boot[i] = XC_BOOT_HD;
+            xc_warn(r->d, xcr_pos_at(pos, s, i), "suspicious-value", "boot "
+                    "device '%c' is unknown; read as c (hard disk) as "
+                    "libvirt does", s[i]);
+            break;
+        }
+        os->nboot++;
+    }
+    if (s[i])
+        xc_lost(r->d, xcr_pos_at(pos, s, i), "ignored-value", "boot devices "
+                "after the first %d ('%s')", XC_MAX_BOOT_DEVS, s + i);
+    return 0;
+}

@@ -139,6 +139,10 @@ int xcr_read_sound(struct xcr *r);
  * [unused-key]. */
 void xcr_report_unused(struct xcr *r);
 
+/* The HVM `boot` key ("c" when absent) into os->boot; unknown letters
+ * read as c with a warning, letters past the fourth are reported lost. */
+int xcr_read_boot(struct xcr *r);
+
 /* The frame of a native reader: parse in with the cfg grammar, read the
  * common keys (xenParseConfigCommon), then the format's own keys with
  * read_own, then report every key never read.  0, or -1 after errors. */

@@ -125,31 +125,8 @@ static int read_os(struct xcr *r)
     if (read_cmdline(r) < 0)
         ret = -1;
 
-    if (xcr_string(r, "boot", &s, &pos) < 0) {
+    if (xcr_read_boot(r) < 0)
         ret = -1;
-    } else {
-        if (!s)
-            s = "c";
-        size_t i;
-        for (i = 0; i < XC_MAX_BOOT_DEVS && s[i]; i++) {
-            switch (s[i]) {
-            case 'a': os->boot[i] = XC_BOOT_FD; break;
-            case 'd': os->boot[i] = XC_BOOT_CDROM; break;
-            case 'n': os->boot[i] = XC_BOOT_NETWORK; break;
-            case 'c': os->boot[i] = XC_BOOT_HD; break;
-            default:
-                os->boot[i] = XC_BOOT_HD;
-                xc_warn(r->d, xcr_pos_at(pos, s, i), "suspicious-value", "boot device '%c' is "
-                        "unknown; read as c (hard disk) as libvirt does", s[i]);
-                break;
-            }
-            os->nboot++;
-        }
-        if (s[i])
-            xc_lost(r->d, xcr_pos_at(pos, s, i), "ignored-value",
-                    "boot devices after the first %d ('%s')",
-                    XC_MAX_BOOT_DEVS, s + i);
-    }
 
     int val;
     if (xcr_bool(r, "nestedhvm", -1, &val) < 0) {
