@@ -66,8 +66,8 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libxenconv.a
 
 tools: $(TOOL_BIN)
 
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(BUILD)/libxenconv.a
-	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $^ $(LIBS)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/native_roundtrip.h $(BUILD)/libxenconv.a
+	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $< $(BUILD)/libxenconv.a $(LIBS)
 
 fuzz-harnesses: $(FUZZ_BIN)
 
