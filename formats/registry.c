@@ -3,12 +3,14 @@
 #include "format.h"
 #include "xl/xl.h"
 #include "xm/xm.h"
+#include "sxpr/sxpr.h"
 #include "xml/xml.h"
 
 const struct xc_format *const xc_formats[] = {
     &xc_format_xml,
     &xc_format_xl,
     &xc_format_xm,
+    &xc_format_sxpr,
     NULL,
 };
 
