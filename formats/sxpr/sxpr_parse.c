@@ -182,8 +182,11 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                 goto out;
             } else
                 t->root = id;
+            /* a popped frame's slot is reused: xc_vec_push zeroes only
+             * fresh capacity, so set both fields */
             f = xc_vec_push(&stack);
             f->list = id;
+            f->last = 0;
             advance(&c);
         } else if (*c.p == ')') {
             if (!stack.n) {
