@@ -6,11 +6,13 @@
 #   both NAME   NAME.cfg -> NAME.xml (from-native) and NAME.xml -> NAME.cfg
 #   from NAME   NAME.cfg -> NAME.xml only
 #   to   NAME   NAME.xml -> NAME.cfg only
+# The native side is NAME.sxpr instead of NAME.cfg for testdata/sxpr
+# (xen-sxpr).
 # Expected diagnostics, if any, are in NAME.from.stderr / NAME.to.stderr
 # (absent means stderr must be empty).  An expected XML may say
 # <uuid>@RANDOM@</uuid> where the input has no uuid: any well-formed uuid
 # matches.
-# testdata/<fmt>/bad/NAME.cfg|.xml with NAME.stderr: must exit 1 with
+# testdata/<fmt>/bad/NAME.cfg|.sxpr|.xml with NAME.stderr: must exit 1 with
 # exactly those diagnostics and leave no output file (-o) behind.
 # testdata/xm2xl/NAME.xm: `convert --from xen-xm --to xen-xl NAME.xm` must
 # print NAME.xl and exactly the loss report NAME.report on stderr.
@@ -34,6 +36,14 @@ run() {
     fi
 }
 
+# native_ext FMT: the extension of the native side of a good case.
+native_ext() {
+    case $1 in
+        xen-sxpr) echo sxpr ;;
+        *) echo cfg ;;
+    esac
+}
+
 failed() {
     fail=$((fail + 1))
     echo "FAIL $*"
@@ -42,12 +52,13 @@ failed() {
 # check_good FMT DIR MODE NAME
 check_good() {
     fmt=$1 dir=$2 mode=$3 name=$4
+    ext=$(native_ext "$fmt")
     if [ "$mode" = from ]; then
-        (cd "$dir" && run domxml-from-native "$fmt" "$name.cfg") > "$work/out" 2> "$work/err"
+        (cd "$dir" && run domxml-from-native "$fmt" "$name.$ext") > "$work/out" 2> "$work/err"
         rc=$? expect=$dir/$name.xml
     else
         (cd "$dir" && run domxml-to-native "$fmt" "$name.xml") > "$work/out" 2> "$work/err"
-        rc=$? expect=$dir/$name.cfg
+        rc=$? expect=$dir/$name.$ext
     fi
     experr=$dir/$name.$mode.stderr
     [ -f "$experr" ] || experr=/dev/null
