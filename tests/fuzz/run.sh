@@ -7,7 +7,10 @@
 # Seeds are assembled at run time from the repository's own cases (nothing
 # is copied into tests/): testdata/xl/*.cfg, testdata/xl/bad/*.cfg and
 # examples/ for the xl harnesses, testdata/xl/*.xml and testdata/xl/bad/*.xml
-# for the XML one.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
+# for the XML one; testdata/sxpr (every file but .xml, .stderr and .md) and
+# libvirt's historical sxpr vectors in ../shared/reference/sxpr when present
+# (backslash-newline pairs joined, as libvirt's test loader did) for
+# fuzz_sxpr.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
 # and are reused by the next run; crashing inputs are written to
 # FUZZBUILD/artifacts/NAME-crash-... (replay one: FUZZBUILD/NAME FILE).
 set -u
@@ -29,11 +32,25 @@ seed() {  # seed NAME PATTERN...
 seed fuzz_cfg "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
 seed fuzz_xl  "$top"/testdata/xl/*.cfg "$top"/testdata/xl/bad/*.cfg "$top"/examples/*
 seed fuzz_xm  "$top"/testdata/xm/*.cfg "$top"/testdata/xm/bad/*.cfg "$top"/testdata/xm2xl/*.xm
-seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml "$top"/testdata/xm/*.xml
+seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml "$top"/testdata/xm/*.xml \
+    "$top"/testdata/sxpr/*.xml
+seed fuzz_sxpr
+for f in "$top"/testdata/sxpr/* "$top"/testdata/sxpr/bad/*; do
+    case $f in *.xml|*.stderr|*.md|*/CASES|*/README*) continue ;; esac
+    case $f in */bad/*) pre=bad- ;; *) pre= ;; esac
+    [ -f "$f" ] && cp "$f" "$fb/seed/fuzz_sxpr/$pre$(basename "$f")"
+done
+ref=$top/../shared/reference/sxpr
+for f in "$ref"/sexpr2xml/*.sexpr "$ref"/xml2sexpr/*.sexpr; do
+    [ -f "$f" ] || continue
+    sed -e :a -e '/\\$/N; s/\\\n//; ta' "$f" \
+        > "$fb/seed/fuzz_sxpr/ref-$(basename "$(dirname "$f")")-$(basename "$f")"
+done
 
-for name in fuzz_cfg fuzz_xl fuzz_xm fuzz_xml; do
+for name in ${FUZZ_ONLY:-fuzz_cfg fuzz_xl fuzz_xm fuzz_sxpr fuzz_xml}; do
     case $name in
         fuzz_xml) dict=$top/tests/fuzz/xml.dict ;;
+        fuzz_sxpr) dict=$top/tests/fuzz/sxpr.dict ;;
         *) dict=$top/tests/fuzz/xl.dict ;;
     esac
     mkdir -p "$fb/corpus/$name" "$fb/artifacts"

@@ -1,7 +1,8 @@
 /* make bench: throughput over a generated corpus of varied xl configs,
  * converted xl -> XML and back in one process, and a scaling check with
  * one config of 10,000 and one of 100,000 disks (time should grow ~10x);
- * the same for a corpus of xm configs (xm -> XML -> xm, and xm -> xl). */
+ * the same for a corpus of xm configs (xm -> XML -> xm, and xm -> xl) and
+ * one of xend S-expressions (sxpr -> XML -> sxpr, and sxpr -> xl). */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "common/buf.h"
 #include "common/source.h"
 #include "converters/native.h"
+#include "formats/sxpr/sxpr.h"
 #include "formats/xl/xl.h"
 #include "formats/xm/xm.h"
 #include "formats/xml/xml.h"
@@ -152,6 +154,71 @@ static void gen_many_disks(struct xc_buf *b, unsigned n)
     xc_buf_add(b, "]\n");
 }
 
+/* A domain as xend reports it (`xm list -l`): PV with a kernel or
+ * pygrub, or HVM; file/phy/tap disks, bridged interfaces. */
+static void gen_config_sxpr(struct xc_buf *b, unsigned i)
+{
+    static const char *const unames[] = {"phy:/dev/vg/", "file:/var/lib/xen/",
+                                         "tap:aio:/var/lib/xen/",
+                                         "tap:qcow:/var/lib/xen/"};
+    static const char *const models[] = {"e1000", "rtl8139", "netfront"};
+    bool hvm = pick(2);
+    xc_buf_addf(b, "(domain\n    (domid %u)\n    (name 'guest%u')\n", i % 100, i);
+    xc_buf_addf(b, "    (uuid '%08x-1234-4abc-8def-%012x')\n", i, i * 7919u);
+    xc_buf_addf(b, "    (memory 512)\n    (maxmem %u)\n    (vcpus %u)\n",
+                512 + pick(4) * 256, 1 + pick(4));
+    xc_buf_add(b, "    (on_poweroff destroy)\n    (on_reboot restart)\n"
+                  "    (on_crash restart)\n");
+    if (hvm) {
+        xc_buf_add(b, "    (image\n        (hvm\n"
+                      "            (kernel /usr/lib/xen/boot/hvmloader)\n"
+                      "            (device_model /usr/lib/xen/bin/qemu-system-i386)\n"
+                      "            (boot dc)\n            (acpi 1)\n            (apic 1)\n"
+                      "            (pae 1)\n            (vnc 1)\n            (vncunused 1)\n"
+                      "            (serial pty)\n");
+        if (pick(2))
+            xc_buf_add(b, "            (usbdevice tablet)\n            (localtime 1)\n");
+        xc_buf_add(b, "        )\n    )\n");
+    } else if (pick(2)) {
+        xc_buf_add(b, "    (bootloader /usr/bin/pygrub)\n"
+                      "    (image (linux (kernel '') (args '')))\n");
+    } else {
+        xc_buf_addf(b, "    (image\n        (linux\n"
+                       "            (kernel '/boot/vmlinuz-%u')\n"
+                       "            (ramdisk '/boot/initrd-%u')\n"
+                       "            (args 'root=/dev/xvda1 console=hvc0')\n"
+                       "        )\n    )\n", i, i);
+    }
+    unsigned nvif = 1 + pick(3);
+    for (unsigned v = 0; v < nvif; v++) {
+        xc_buf_addf(b, "    (device (vif (mac '00:16:3e:%02x:%02x:%02x') (bridge xenbr%u)"
+                       " (script vif-bridge)", i >> 8 & 0xff, i & 0xff, v, v);
+        if (hvm)
+            xc_buf_addf(b, " (model %s) (type ioemu)", models[pick(3)]);
+        xc_buf_add(b, "))\n");
+    }
+    unsigned ndisk = 1 + pick(3);
+    for (unsigned k = 0; k < ndisk; k++) {
+        xc_buf_addf(b, "    (device (%s (dev '", pick(2) ? "vbd" : "tap");
+        disk_name(b, hvm ? "hd" : "xvd", k);
+        xc_buf_addf(b, "%s') (uname '%sg%u-%u') (mode %s)))\n", hvm ? ":disk" : "",
+                    unames[pick(4)], i, k, pick(4) ? "w" : "r");
+    }
+    xc_buf_add(b, ")\n");
+}
+
+static void gen_many_disks_sxpr(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "(domain (name big) (uuid c7a5fdb2-cdaf-9455-926a-d65c16db1809)\n"
+                  " (memory 1024) (vcpus 2) (image (linux (kernel /boot/vmlinuz)))\n");
+    for (unsigned k = 0; k < n; k++) {
+        xc_buf_add(b, " (device (vbd (dev ");
+        disk_name(b, "xvd", k);
+        xc_buf_addf(b, ") (uname phy:/dev/vg/disk%u) (mode w)))\n", k);
+    }
+    xc_buf_add(b, ")\n");
+}
+
 static long peak_rss_kib(void)
 {
     struct rusage ru;
@@ -236,6 +303,63 @@ static void bench_xm(unsigned count, unsigned big, const struct xc_settings *set
     xc_buf_free(&out);
 }
 
+/* sxpr corpus: sxpr -> XML -> sxpr, and sxpr -> xl; then sxpr scaling. */
+static void bench_sxpr(unsigned count, unsigned big, const struct xc_settings *set)
+{
+    struct xc_buf corpus = {0}, xml = {0}, out = {0};
+    size_t *offs = calloc(count + 1, sizeof(*offs));
+    for (unsigned i = 0; i < count; i++) {
+        offs[i] = corpus.len;
+        gen_config_sxpr(&corpus, i);
+        xc_buf_addc(&corpus, '\0');
+    }
+    offs[count] = corpus.len;
+    double t_xml = 0, t_back = 0, t_xl = 0;
+    for (unsigned i = 0; i < count; i++) {
+        const char *text = corpus.data + offs[i];
+        size_t len = offs[i + 1] - offs[i] - 1;
+        xc_buf_reset(&xml);
+        t_xml += convert(&xc_format_sxpr, &xc_format_xml, XC_ORIGIN_NATIVE, "gen.sxpr",
+                         text, len, set, &xml);
+        xc_buf_reset(&out);
+        t_back += convert(&xc_format_xml, &xc_format_sxpr, XC_ORIGIN_XML, "gen.xml",
+                          xml.data, xml.len, set, &out);
+        xc_buf_reset(&out);
+        t_xl += convert(&xc_format_sxpr, &xc_format_xl, XC_ORIGIN_NATIVE, "gen.sxpr",
+                        text, len, set, &out);
+    }
+    printf("corpus: %u sxpr configs (%zu bytes)\n", count, corpus.len);
+    printf("sxpr -> xml: %.0f configs/s (%.3f s)\n", count / t_xml, t_xml);
+    printf("xml -> sxpr: %.0f configs/s (%.3f s)\n", count / t_back, t_back);
+    printf("sxpr -> xl: %.0f configs/s (%.3f s)\n", count / t_xl, t_xl);
+    free(offs);
+    xc_buf_free(&corpus);
+
+    double t[2][3];
+    for (int k = 0; k < 2; k++) {
+        unsigned n = k ? big : big / 10;
+        struct xc_buf cfg = {0};
+        gen_many_disks_sxpr(&cfg, n);
+        xc_buf_reset(&xml);
+        t[k][0] = convert(&xc_format_sxpr, &xc_format_xml, XC_ORIGIN_NATIVE, "big.sxpr",
+                          cfg.data, cfg.len, set, &xml);
+        xc_buf_reset(&out);
+        t[k][1] = convert(&xc_format_xml, &xc_format_sxpr, XC_ORIGIN_XML, "big.xml",
+                          xml.data, xml.len, set, &out);
+        xc_buf_reset(&out);
+        t[k][2] = convert(&xc_format_sxpr, &xc_format_xl, XC_ORIGIN_NATIVE, "big.sxpr",
+                          cfg.data, cfg.len, set, &out);
+        printf("%u sxpr disks: sxpr -> xml %.3f s, xml -> sxpr %.3f s, sxpr -> xl %.3f s\n",
+               n, t[k][0], t[k][1], t[k][2]);
+        xc_buf_free(&cfg);
+    }
+    printf("10x input: sxpr -> xml took %.1fx, xml -> sxpr %.1fx, sxpr -> xl %.1fx "
+           "(linear is ~10x)\n", t[1][0] / t[0][0], t[1][1] / t[0][1],
+           t[1][2] / t[0][2]);
+    xc_buf_free(&xml);
+    xc_buf_free(&out);
+}
+
 int main(int argc, char **argv)
 {
     unsigned count = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 10) : 10000;
@@ -304,6 +428,7 @@ int main(int argc, char **argv)
            t[1][0] / t[0][0], t[1][1] / t[0][1]);
     printf("peak memory: %ld KiB (largest XML %zu bytes)\n", peak_rss_kib(), sizes[1]);
     bench_xm(count, big, &set);
+    bench_sxpr(count, big, &set);
     xc_settings_free(&set);
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "common/buf.h"
 #include "common/source.h"
 #include "converters/native.h"
+#include "formats/sxpr/sxpr.h"
 #include "formats/xl/xl.h"
 #include "formats/xml/xml.h"
 
@@ -295,36 +296,100 @@ static void l_comments(struct xc_buf *b, unsigned n)
         xc_buf_add(b, "   ; \n");
 }
 
+/* ---- generators: sxpr ----------------------------------------------------- */
+
+static void s_head(struct xc_buf *b)
+{
+    xc_buf_add(b, "(domain (name g) (uuid c7a5fdb2-cdaf-9455-926a-d65c16db1809)\n"
+                  " (memory 512) (vcpus 1) (image (linux (kernel /boot/vmlinuz)))\n");
+}
+
+/* Lists nested n deep inside a key the reader does not know. */
+static void s_deep(struct xc_buf *b, unsigned n)
+{
+    s_head(b);
+    xc_buf_add(b, " (unknown_key ");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "(x ");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addc(b, ')');
+    xc_buf_add(b, "))\n");
+}
+
+/* One huge quoted atom with escapes (kernel args), one huge bare atom. */
+static void s_huge_atom(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "(domain (name g) (uuid c7a5fdb2-cdaf-9455-926a-d65c16db1809)\n"
+                  " (memory 512) (vcpus 1) (image (linux (kernel /boot/vmlinuz) (args '");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, i % 3 ? "a=b " : "\\'x\\\\");
+    xc_buf_add(b, "'))) (description ");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_add(b, "word");
+    xc_buf_add(b, "))\n");
+}
+
+/* n distinct keys nothing reads (n warnings). */
+static void s_keys(struct xc_buf *b, unsigned n)
+{
+    s_head(b);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, " (unknown_key_%u %u)\n", i, i);
+    xc_buf_add(b, ")\n");
+}
+
+/* n disks and n interfaces. */
+static void s_devices(struct xc_buf *b, unsigned n)
+{
+    s_head(b);
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, " (device (vbd (dev xvd%c%c%c%c) (uname phy:/dev/vg/d%u) (mode w)))\n"
+                       " (device (vif (mac 00:16:3e:%02x:%02x:%02x) (bridge xenbr0)))\n",
+                    'a' + i / 17576 % 26, 'a' + i / 676 % 26, 'a' + i / 26 % 26,
+                    'a' + i % 26, i, i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff);
+    xc_buf_add(b, ")\n");
+}
+
 /* ---- the cases ------------------------------------------------------------- */
+
+/* Which conversion a case runs. */
+enum dir { XML_TO_XL, XL_TO_XML, SXPR_TO_XML, XML_TO_SXPR };
 
 struct bcase {
     const char *name;
-    bool from_xml;
+    enum dir dir;
     void (*gen)(struct xc_buf *, unsigned);
     unsigned n;          /* base size; 10n is the second run */
 };
 
 static const struct bcase cases[] = {
-    {"xml: unknown attributes on one tag", true, x_attrs, 20000},
-    {"xml: unknown attributes on one line", true, x_attrs_oneline, 20000},
-    {"xml: disks, attributes reversed", true, x_disks_reversed, 5000},
-    {"xml: unknown elements (warnings)", true, x_unknown_elems, 20000},
-    {"xml: unknown elements nested deep", true, x_deep, 100000},
-    {"xml: controllers, descending index", true, x_controllers, 10000},
-    {"xml: serials, consoles, channels", true, x_chrs, 5000},
-    {"xml: one huge string", true, x_huge_string, 100000},
-    {"xml: interfaces with many ips", true, x_ifaces, 2000},
-    {"xml: pci hostdevs", true, x_hostdevs, 5000},
-    {"xml: stray text (warnings)", true, x_stray_text, 20000},
-    {"xl: distinct unknown keys", false, l_keys, 20000},
-    {"xl: repeated keys", false, l_dup_keys, 10000},
-    {"xl: one huge string", false, l_huge_string, 200000},
-    {"xl: vifs, one with many ips/options", false, l_vifs, 5000},
-    {"xl: pci list", false, l_pci, 10000},
-    {"xl: serial and channel lists", false, l_chrs, 10000},
-    {"xl: dm args and soundhw lists", false, l_lists, 20000},
-    {"xl: disk specs", false, l_disk_specs, 5000},
-    {"xl: comments and blank lines", false, l_comments, 200000},
+    {"xml: unknown attributes on one tag", XML_TO_XL, x_attrs, 20000},
+    {"xml: unknown attributes on one line", XML_TO_XL, x_attrs_oneline, 20000},
+    {"xml: disks, attributes reversed", XML_TO_XL, x_disks_reversed, 5000},
+    {"xml: unknown elements (warnings)", XML_TO_XL, x_unknown_elems, 20000},
+    {"xml: unknown elements nested deep", XML_TO_XL, x_deep, 100000},
+    {"xml: controllers, descending index", XML_TO_XL, x_controllers, 10000},
+    {"xml: serials, consoles, channels", XML_TO_XL, x_chrs, 5000},
+    {"xml: one huge string", XML_TO_XL, x_huge_string, 100000},
+    {"xml: interfaces with many ips", XML_TO_XL, x_ifaces, 2000},
+    {"xml: pci hostdevs", XML_TO_XL, x_hostdevs, 5000},
+    {"xml: stray text (warnings)", XML_TO_XL, x_stray_text, 20000},
+    {"xl: distinct unknown keys", XL_TO_XML, l_keys, 20000},
+    {"xl: repeated keys", XL_TO_XML, l_dup_keys, 10000},
+    {"xl: one huge string", XL_TO_XML, l_huge_string, 200000},
+    {"xl: vifs, one with many ips/options", XL_TO_XML, l_vifs, 5000},
+    {"xl: pci list", XL_TO_XML, l_pci, 10000},
+    {"xl: serial and channel lists", XL_TO_XML, l_chrs, 10000},
+    {"xl: dm args and soundhw lists", XL_TO_XML, l_lists, 20000},
+    {"xl: disk specs", XL_TO_XML, l_disk_specs, 5000},
+    {"xl: comments and blank lines", XL_TO_XML, l_comments, 200000},
+    {"sxpr: lists nested deep (unknown key)", SXPR_TO_XML, s_deep, 100000},
+    {"sxpr: one huge atom, quoted and bare", SXPR_TO_XML, s_huge_atom, 200000},
+    {"sxpr: distinct unknown keys", SXPR_TO_XML, s_keys, 20000},
+    {"sxpr: disks and interfaces", SXPR_TO_XML, s_devices, 5000},
+    {"xml -> sxpr: one huge string", XML_TO_SXPR, x_huge_string, 100000},
+    {"xml -> sxpr: disks, attributes reversed", XML_TO_SXPR, x_disks_reversed, 5000},
+    {"xml -> sxpr: interfaces with many ips", XML_TO_SXPR, x_ifaces, 2000},
 };
 
 /* Seconds for one conversion of text (diagnostics printed to sink). */
@@ -335,11 +400,20 @@ static double run(const struct bcase *bc, const struct xc_buf *text,
     struct xc_source src;
     struct xc_diags d = {0};
     struct xc_buf out = {0};
-    xc_source_from_mem(&src, bc->from_xml ? "adv.xml" : "adv.cfg", text->data, text->len);
+    static const struct {
+        const struct xc_format *from, *to;
+        const char *name;
+    } dirs[] = {
+        [XML_TO_XL] = {&xc_format_xml, &xc_format_xl, "adv.xml"},
+        [XL_TO_XML] = {&xc_format_xl, &xc_format_xml, "adv.cfg"},
+        [SXPR_TO_XML] = {&xc_format_sxpr, &xc_format_xml, "adv.sxpr"},
+        [XML_TO_SXPR] = {&xc_format_xml, &xc_format_sxpr, "adv.xml"},
+    };
+    xc_source_from_mem(&src, dirs[bc->dir].name, text->data, text->len);
     double t0 = now();
-    *rc = xc_convert_source(bc->from_xml ? &xc_format_xml : &xc_format_xl,
-                            bc->from_xml ? &xc_format_xl : &xc_format_xml,
-                            bc->from_xml ? XC_ORIGIN_XML : XC_ORIGIN_NATIVE,
+    *rc = xc_convert_source(dirs[bc->dir].from, dirs[bc->dir].to,
+                            dirs[bc->dir].from == &xc_format_xml ? XC_ORIGIN_XML
+                                                                 : XC_ORIGIN_NATIVE,
                             &src, set, &out, &d);
     xc_diags_print(&d, sink);
     fflush(sink);
