@@ -111,6 +111,10 @@ int xcr_parse_ip(const char *s, char **canon, const char **family);
 int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
                      const char *vif_typename, struct xc_net *net,
                      struct xc_diags *d);
+/* virDomainNetSetModelString: a model libvirt knows takes its spelling
+ * (case-insensitively); any other must be letters, digits, '_' and '-'.
+ * The spelling to keep, or NULL when the name is refused. */
+const char *xc_xen_net_model(const char *model);
 /* xenParseSxprVifRate: "10MB/s", "1Gb/s@20ms" -> KB/s. */
 int xc_xen_parse_vif_rate(const char *rate, uint64_t *kbytes_per_sec);
 

@@ -18,6 +18,17 @@ static const char *const net_models[] = {
     "vmxnet3", "Am79C970A", "Am79C973", "82540EM", "82545EM", "82543GC",
     NULL};
 
+const char *xc_xen_net_model(const char *model)
+{
+    for (size_t i = 0; net_models[i]; i++)
+        if (strcasecmp(net_models[i], model) == 0)
+            return net_models[i];
+    if (strspn(model, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                      "0123456789_-") < strlen(model))
+        return NULL;
+    return model;
+}
+
 int xc_xen_parse_vif_rate(const char *rate, uint64_t *kbytes_per_sec)
 {
     /* ^[0-9]+[GMK]?[Bb]/s$ on the part before '@' */
@@ -229,19 +240,12 @@ int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
         xc_str_set(&net->script, script, AT(script));
 
     if (model) {
-        const char *canon = NULL;
-        for (size_t i = 0; net_models[i]; i++)
-            if (strcasecmp(net_models[i], model) == 0)
-                canon = net_models[i];
+        const char *canon = xc_xen_net_model(model);
         if (!canon) {
-            if (strspn(model, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                              "0123456789_-") < strlen(model)) {
-                xc_error(d, AT(model), "bad-model",
-                         "vif model '%s' contains characters other than "
-                         "letters, digits, '_' and '-'", model);
-                goto out;
-            }
-            canon = model;
+            xc_error(d, AT(model), "bad-model",
+                     "vif model '%s' contains characters other than "
+                     "letters, digits, '_' and '-'", model);
+            goto out;
         }
         xc_str_set(&net->model, canon, AT(model));
     } else if (type && strcmp(type, vif_typename) == 0) {

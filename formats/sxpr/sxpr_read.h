@@ -1,0 +1,119 @@
+/* Private interface of the xen-sxpr reader (sxpr_read*.c): the reading
+ * context, libvirt-style lookups that remember what they read, value
+ * accessors with positioned diagnostics, and one entry per section
+ * (one per function of libvirt's historical xen_sxpr.c). */
+#ifndef XC_SXPR_READ_H
+#define XC_SXPR_READ_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../../common/model.h"
+#include "../../common/vec.h"
+#include "sxpr_tree.h"
+
+/* A list whose elements after the head are keys (or device kinds): the
+ * unused-key report looks at each of them. */
+enum sxr_scope_kind {
+    SXR_SC_TOP,          /* (domain ...) / (vm ...) */
+    SXR_SC_IMAGE,        /* (image ...): its elements are image kinds */
+    SXR_SC_IMAGE_KIND,   /* (linux ...) / (hvm ...) */
+    SXR_SC_DEVICE,       /* (device ...): its elements are device kinds */
+    SXR_SC_DEVICE_KIND,  /* (vbd ...), (vif ...), (vfb ...), (pci ...) ... */
+    SXR_SC_PCI_DEV       /* (dev ...) inside (pci ...) */
+};
+
+struct sxr_scope {
+    xc_sx_id list;
+    enum sxr_scope_kind kind;
+    const char *prefix;  /* key path shown in messages: "image/hvm/" */
+};
+
+struct sxr {
+    const struct xc_sx_tree *t;
+    struct xc_domain *dom;
+    struct xc_diags *d;
+    xc_sx_id root;
+    bool hvm;
+    const char *image_kind;   /* "hvm" or "linux": image/<kind>/... paths */
+    unsigned char *used;      /* per node: read by the reader */
+    XC_VEC(struct sxr_scope) scopes;
+    bool failed;              /* at least one error reported */
+};
+
+#define sxr_error(r, pos, check, ...) \
+    ((r)->failed = true, xc_error((r)->d, pos, check, __VA_ARGS__))
+
+/* ---- lookups (sxpr_read_util.c) ----------------------------------------
+ * PATH is relative to LIST ("image/hvm/kernel" under the domain list):
+ * each component selects the first element that is a list headed by it,
+ * as libvirt's sexpr_lookup_key.  Every list found on the way is marked
+ * read. */
+
+/* The key list found (libvirt's sexpr_has), or 0. */
+xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path);
+/* libvirt's sexpr_lookup: the key list if it holds at least one element
+ * after its head, else 0. */
+xc_sx_id sxr_lookup(struct sxr *r, xc_sx_id list, const char *path);
+/* libvirt's sexpr_node: the text of the element after the key when it is
+ * an atom (marked read; *id receives it when id is not NULL), else NULL.
+ * A list there is an error [bad-value] (libvirt read it as absent). */
+const char *sxr_node(struct sxr *r, xc_sx_id list, const char *path,
+                     xc_sx_id *id);
+/* libvirt's sexpr_node_copy: a non-empty value into dst with its atom's
+ * position; an empty one leaves dst unset. */
+void sxr_copy(struct sxr *r, xc_sx_id list, const char *path,
+              struct xc_str *dst);
+/* sexpr_int / sexpr_u64, but strict: the whole atom must be a number
+ * (base 0: decimal, 0x hex, 0 octal, as strtol(..., 0)) within [min, max],
+ * else an error naming the atom.  1 when read, 0 when absent (*out left
+ * alone), -1 after an error. */
+int sxr_int(struct sxr *r, xc_sx_id list, const char *path, long long min,
+            long long max, long long *out);
+int sxr_u64(struct sxr *r, xc_sx_id list, const char *path, uint64_t max,
+            uint64_t *out);
+
+/* The position of an atom or list; xc_nopos for 0. */
+static inline struct xc_pos sxr_pos(const struct sxr *r, xc_sx_id id)
+{
+    return xc_sx_pos(r->t, id);
+}
+/* used[]: 0 unread, 1 read, 2 a registered scope (checked as such). */
+static inline void sxr_mark(struct sxr *r, xc_sx_id id)
+{
+    if (id && !r->used[id])
+        r->used[id] = 1;
+}
+/* The element after the head of a list (its first value), or 0. */
+xc_sx_id sxr_value_id(const struct sxr *r, xc_sx_id list);
+/* Register a list whose elements the unused-key report must check. */
+void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_kind kind,
+               const char *prefix);
+
+/* Every element of a registered scope that no section read: a loss
+ * [unused-key] with its position (and a leftover), a note for xend's
+ * runtime state [runtime-state], nothing for a value equal to xend's
+ * default or an empty one (sxpr_read_unused.c). */
+void sxr_report_unused(struct sxr *r);
+
+/* ---- sections ---------------------------------------------------------- */
+int sxr_read_os(struct sxr *r);         /* xenParseSxprOS (sxpr_read.c) */
+/* The (device ...) elements of the domain: disks, nets, pci, vfb,
+ * vkbd, in libvirt's order per kind (sxpr_read_dev.c). */
+int sxr_read_devices(struct sxr *r);
+/* One (device (vbd|tap|tap2 ...)) (sxpr_read_disk.c); 1 when it was a
+ * disk, 0 when not, -1 on error.  *bootable tells `(bootable 1)`. */
+int sxr_read_disk(struct sxr *r, xc_sx_id device, struct xc_disk *disk,
+                  bool *bootable);
+/* One (device (vif ...)) (sxpr_read_net.c), index-th vif. */
+int sxr_read_net(struct sxr *r, xc_sx_id device, unsigned index);
+/* image/hvm/serial and parallel, or the PV console (sxpr_read_chr.c). */
+int sxr_read_chardevs(struct sxr *r);
+/* vfb (new style) and image vnc/sdl (old style), HVM usbdevice and
+ * soundhw (sxpr_read_dev.c). */
+int sxr_read_graphics_new(struct sxr *r, xc_sx_id device);
+int sxr_read_graphics_old(struct sxr *r);
+int sxr_read_usb(struct sxr *r);
+int sxr_read_sound(struct sxr *r);
+
+#endif

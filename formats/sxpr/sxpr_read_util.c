@@ -1,0 +1,135 @@
+/* Lookups and value accessors of the xen-sxpr reader: libvirt's
+ * sexpr_lookup / sexpr_has / sexpr_node / sexpr_int semantics on our tree,
+ * marking every list and atom they read (for the unused-key report) and
+ * reporting bad values at their atom.  Loops only, never recursion. */
+#include <limits.h>
+#include <string.h>
+
+#include "../xencommon/xen_read.h"
+#include "sxpr_read.h"
+
+xc_sx_id sxr_value_id(const struct sxr *r, xc_sx_id list)
+{
+    const struct xc_sx_node *n = xc_sx_at(r->t, list);
+    if (!n || n->kind != XC_SX_LIST || !n->first)
+        return 0;
+    return r->t->nodes.v[n->first].next;
+}
+
+/* The first element after the head of list that is a list headed by the
+ * n bytes at name (libvirt skips atoms and lists without an atom head). */
+static xc_sx_id child(const struct sxr *r, xc_sx_id list, const char *name,
+                      size_t n)
+{
+    for (xc_sx_id it = sxr_value_id(r, list); it; it = r->t->nodes.v[it].next) {
+        const char *h = xc_sx_head(r->t, it);
+        if (h && r->t->nodes.v[r->t->nodes.v[it].first].len == n &&
+            memcmp(h, name, n) == 0)
+            return it;
+    }
+    return 0;
+}
+
+xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path)
+{
+    const char *comp = path;
+    for (;;) {
+        const char *slash = strchr(comp, '/');
+        size_t n = slash ? (size_t)(slash - comp) : strlen(comp);
+        list = child(r, list, comp, n);
+        if (!list)
+            return 0;
+        sxr_mark(r, list);
+        if (!slash)
+            return list;
+        comp = slash + 1;
+    }
+}
+
+xc_sx_id sxr_lookup(struct sxr *r, xc_sx_id list, const char *path)
+{
+    xc_sx_id k = sxr_key(r, list, path);
+    return k && sxr_value_id(r, k) ? k : 0;
+}
+
+const char *sxr_node(struct sxr *r, xc_sx_id list, const char *path,
+                     xc_sx_id *id)
+{
+    xc_sx_id v = sxr_value_id(r, sxr_key(r, list, path));
+    if (id)
+        *id = 0;
+    if (!v)
+        return NULL;
+    if (r->t->nodes.v[v].kind != XC_SX_ATOM) {
+        sxr_error(r, sxr_pos(r, v), "bad-value", "'%s' holds a list where "
+                  "a value is expected", path);
+        return NULL;
+    }
+    sxr_mark(r, v);
+    if (id)
+        *id = v;
+    return xc_sx_text(r->t, v);
+}
+
+void sxr_copy(struct sxr *r, xc_sx_id list, const char *path,
+              struct xc_str *dst)
+{
+    xc_sx_id id;
+    const char *s = sxr_node(r, list, path, &id);
+    if (s && *s)
+        xc_str_set(dst, s, sxr_pos(r, id));
+}
+
+int sxr_int(struct sxr *r, xc_sx_id list, const char *path, long long min,
+            long long max, long long *out)
+{
+    xc_sx_id id;
+    const char *s = sxr_node(r, list, path, &id);
+    long long v;
+    if (!s)
+        return 0;
+    if (xcr_parse_ll(s, 0, &v) < 0) {
+        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not an "
+                  "integer (decimal, 0x hexadecimal or 0 octal)", path, s);
+        return -1;
+    }
+    if (v < min || v > max) {
+        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: %lld is out of range "
+                  "(%lld to %lld)", path, v, min, max);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+int sxr_u64(struct sxr *r, xc_sx_id list, const char *path, uint64_t max,
+            uint64_t *out)
+{
+    xc_sx_id id;
+    const char *s = sxr_node(r, list, path, &id);
+    unsigned long long v;
+    if (!s)
+        return 0;
+    if (xcr_parse_ull(s, 0, &v) < 0) {
+        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not a "
+                  "non-negative integer of at most 64 bits", path, s);
+        return -1;
+    }
+    if (v > max) {
+        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: %llu is out of range "
+                  "(at most %llu)", path, v, (unsigned long long)max);
+        return -1;
+    }
+    *out = v;
+    return 1;
+}
+
+void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_kind kind,
+               const char *prefix)
+{
+    struct sxr_scope *s = xc_vec_push(&r->scopes);
+    s->list = list;
+    s->kind = kind;
+    s->prefix = prefix;
+    r->used[list] = 2;
+}
