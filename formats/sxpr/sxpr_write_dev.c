@@ -197,8 +197,8 @@ static void net_losses(struct sxw *w, const struct xc_net *n)
             xc_sxw_lost(w, n->ips.v[i].address.pos, "interface %s: prefix of "
                         "ip %s", mac, xc_sxw_s(&n->ips.v[i].address));
     if (n->ifname.s && has_prefix(n->ifname.s, "vif"))
-        xc_sxw_lost(w, n->ifname.pos, "interface %s: target dev '%s' (libvirt "
-                    "leaves names starting with 'vif' to xend)", mac,
+        xc_sxw_lost(w, n->ifname.pos, "interface %s: target dev '%s' (xend "
+                    "names vif* interfaces itself; libvirt left them out)", mac,
                     n->ifname.s);
 }
 

@@ -729,6 +729,71 @@ START_TEST(losses_with_positions)
 }
 END_TEST
 
+/* What libvirt's own XML shows for every libxl domain (the devices its
+ * post-parse adds) is the guest's own under xend too: no loss, whether
+ * added by the defaults or written in the input. */
+START_TEST(implicit_devices_no_loss)
+{
+    static const char hvm[] =
+        "<domain type='xen'>\n"
+        "  <name>i</name>\n"
+        "  <uuid>c7a5fdb2-cdaf-9455-926a-d65c16db1809</uuid>\n"
+        "  <memory>524288</memory>\n"
+        "  <os><type arch='x86_64' machine='xenfv'>hvm</type>\n"
+        "    <loader type='rom'>/usr/lib/xen/boot/hvmloader</loader>"
+        "<boot dev='hd'/></os>\n"
+        "  <features><pae/></features>\n"
+        "  <clock offset='utc'/>\n"
+        "  <devices>\n"
+        "    <disk type='file'><source file='/a'/><target dev='hda' bus='ide'/>"
+        "<address type='drive' controller='0' bus='0' target='0' unit='0'/>"
+        "</disk>\n"
+        "    <controller type='xenbus' index='0'/>\n"
+        "    <controller type='ide' index='0'/>\n"
+        "    <serial type='pty'><target port='0'/></serial>\n"
+        "    <console type='pty'><target type='serial' port='0'/></console>\n"
+        "    <input type='mouse' bus='ps2'/><input type='keyboard' bus='ps2'/>\n"
+        "    <graphics type='vnc' port='-1' autoport='yes'/>\n"
+        "    <video><model type='cirrus' vram='16384' heads='1' primary='yes'/>"
+        "</video>\n"
+        "    <memballoon model='xen'/>\n"
+        "  </devices>\n"
+        "</domain>\n";
+    static const char pv[] =
+        "<domain type='xen'>\n"
+        "  <name>i</name>\n"
+        "  <uuid>c7a5fdb2-cdaf-9455-926a-d65c16db1809</uuid>\n"
+        "  <memory>524288</memory>\n"
+        "  <os><type arch='x86_64' machine='xenpv'>linux</type>"
+        "<kernel>/k</kernel></os>\n"
+        "  <devices>\n"
+        "    <controller type='xenbus' index='0'/>\n"
+        "    <console type='pty'><target type='xen' port='0'/></console>\n"
+        "    <input type='mouse' bus='xen'/><input type='keyboard' bus='xen'/>\n"
+        "    <graphics type='vnc' port='5902' autoport='no'/>\n"
+        "    <video><model type='xen' vram='8192' heads='1' primary='yes'/>"
+        "</video>\n"
+        "    <memballoon model='xen'/>\n"
+        "  </devices>\n"
+        "</domain>\n";
+    struct xc_buf out = {0};
+    struct xc_diags d = {0};
+
+    ck_assert_int_eq(to_sxpr(hvm, &out, &d), 0);
+    ck_assert_uint_eq(d.list.n, 0);
+    ck_assert_ptr_nonnull(strstr(xc_buf_str(&out),
+        "(usb 1)(parallel none)(serial pty)(vnc 1)(vncunused 1)"
+        "(rtc_timeoffset 0)(localtime 0)))"));
+    xc_buf_free(&out);
+    ck_assert_int_eq(to_sxpr(pv, &out, &d), 0);
+    ck_assert_uint_eq(d.list.n, 0);
+    ck_assert_ptr_nonnull(strstr(xc_buf_str(&out),
+        "(device (vkbd))(device (vfb (type vnc)(vncunused 0)(vncdisplay 2))))\n"));
+    xc_buf_free(&out);
+    xc_diags_free(&d);
+}
+END_TEST
+
 /* ---- refusals -------------------------------------------------------------- */
 
 /* devices: XML for <devices>; the first error's check, line and column. */
@@ -812,6 +877,7 @@ int main(void)
     tcase_add_test(tc, bootloader_forms);
     tcase_add_test(tc, serial_forms);
     tcase_add_test(tc, losses_with_positions);
+    tcase_add_test(tc, implicit_devices_no_loss);
     tcase_add_test(tc, refusals_with_positions);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
