@@ -82,12 +82,14 @@ golden: $(XENCONV) tools
 	@sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@sh tests/cli.sh $(XENCONV)
 	@sh tests/convert.sh $(XENCONV)
+	@sh tests/sxpr_stress.sh $(XENCONV)
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)
 
 # Every test again, built with ASan+UBSan in a separate tree (conformance
-# too, once `make conformance` has fetched libvirt's vectors).  A sanitizer
+# too, once `make conformance` has fetched libvirt's vectors, and the sxpr
+# vectors when ../shared/reference/sxpr is there).  A sanitizer
 # report exits with its own status, so no test can mistake it for a
 # diagnosed bad input.
 export ASAN_OPTIONS = exitcode=86:detect_leaks=1
@@ -96,6 +98,9 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 unit golden property
 	@if [ -f .conformance/libvirt-9.0.0/tests/xlconfigtest.c ]; then \
 	    sh tests/conformance/run.sh build/asan/xenconv; fi
+	@if [ -f tests/conformance/sxpr.sh ] && \
+	    [ -f "$${XENCONV_SXPR_DIR:-../shared/reference/sxpr}/CASES.txt" ]; then \
+	    sh tests/conformance/sxpr.sh build/asan/xenconv; fi
 
 # Unit suites too (CK_FORK=no: Check's forked children hide errors from
 # valgrind); any error or leak fails.
@@ -105,6 +110,7 @@ valgrind: $(XENCONV) tools $(UNIT_BIN)
 	        --show-leak-kinds=all --errors-for-leak-kinds=all $$t; done
 	@VALGRIND=1 sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
+	@VALGRIND=1 sh tests/sxpr_stress.sh $(XENCONV)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden property
@@ -115,6 +121,7 @@ conformance: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/fetch-libvirt.sh
 	@sh tests/conformance/run.sh $(XENCONV)
+	@sh tests/conformance/sxpr.sh $(XENCONV)
 
 # Every harness for FUZZ_SECONDS (default 60) each; fails on any crash,
 # leak, undefined behaviour or timeout.  See docs/HACKING.md, "Fuzzing".

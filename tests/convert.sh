@@ -55,14 +55,6 @@ expect_exit 2 "-o with --output-dir" convert --to xl -o x --output-dir "$work" a
 expect_exit 2 "stdin in a batch" convert --to xl --output-dir "$work" -
 expect_exit 2 "unknown option" convert --to xl --bogus a.cfg
 expect_exit 2 "--from with no value" convert --to xl a.cfg --from
-# a format that is known but not built in is named as such (xen-sxpr: later)
-if ! "$xenconv" convert --from sxpr --to xml /dev/null > /dev/null 2>&1; then
-    expect_exit 2 "unavailable --from" convert --from sxpr --to xml "$xl/pv-bootloader.xml"
-    has "$work/err" "xenconv: error: input format 'xen-sxpr' is not available in this build yet [usage]" "unavailable format message"
-    printf '\n  (domain (name x))\n' > "$work/g.sxpr"
-    expect_exit 1 "auto-detected unavailable format" convert --to xl "$work/g.sxpr"
-    has "$work/err" "$work/g.sxpr: error: input format guessed as xen-sxpr (first non-blank byte '(' at 2:3), which this build cannot read; name the format with --from [detect]" "unavailable guess"
-fi
 
 # ---- one file: same bytes as domxml-*, aliases, -o, stdin ------------------
 for c in pv-bootloader hvm-basic pvh-guest; do
@@ -267,6 +259,63 @@ if command -v script > /dev/null 2>&1 && [ "${VALGRIND:-0}" != 1 ]; then
     script -qec "'$xenconv' convert -q --from xl --to xml --output-dir '$work/p' '$xl/pv-bootloader.cfg'" /dev/null > "$work/tty" 2>&1
     [ -s "$work/tty" ] && bad "--quiet showed progress: $(cat -v "$work/tty")" || ok
 fi
+
+# ---- xen-sxpr ------------------------------------------------------------------
+# Inputs in tests/sxpr/: pv.sxpr and hvm.sxpr as `xm list -l` prints them,
+# pv.xl their expected xl (written by hand from the reader and xl writer
+# rules), small.cfg an xl config and small.sxpr its expected sxpr (from
+# the writer's rules: xenFormatSxpr's layout, on one line).
+sx=$top/tests/sxpr
+expect_exit 0 "sxpr -> xl" convert --from xen-sxpr --to xen-xl "$sx/pv.sxpr"
+same "$work/out" "$sx/pv.xl" "sxpr -> xl output"
+# the same through domain XML, in two runs: sxpr -> XML -> xl
+for c in pv hvm; do
+    expect_exit 0 "sxpr -> xl $c" convert --from sxpr --to xl "$sx/$c.sxpr"
+    cp "$work/out" "$work/$c.direct.xl"
+    run domxml-from-native xen-sxpr "$sx/$c.sxpr" > "$work/$c.xml" 2> /dev/null
+    expect_exit 0 "XML of $c -> xl" convert --from xml --to xen-xl "$work/$c.xml"
+    same "$work/out" "$work/$c.direct.xl" "sxpr -> xl equals sxpr -> XML -> xl ($c)"
+    # convert --to xml prints what domxml-from-native prints
+    expect_exit 0 "sxpr -> xml $c" convert --from xen-sxpr --to xml "$sx/$c.sxpr"
+    same "$work/out" "$work/$c.xml" "convert --to xml equals domxml-from-native ($c)"
+done
+grep -q '<name>win &quot;desk&quot;</name>' "$work/hvm.xml" && ok || bad "hvm.sxpr: quoted name not in the XML"
+# auto-detection: the first non-blank byte is '('
+printf '\n\n   ' > "$work/lead.sxpr"
+cat "$sx/pv.sxpr" >> "$work/lead.sxpr"
+expect_exit 0 "auto sxpr" convert --to xen-xl "$work/lead.sxpr"
+has "$work/err" "$work/lead.sxpr: note: input format guessed as xen-sxpr (first non-blank byte '(' at 3:4) [detect]" "sxpr note"
+same "$work/out" "$sx/pv.xl" "auto sxpr output"
+# a syntax error: FILE:LINE:COL, exit 1, nothing written
+printf '(domain (name x)\n  (memory 512\n' > "$work/open.sxpr"
+echo keep > "$work/keep.xl"
+expect_exit 1 "unbalanced sxpr" convert --to xl "$work/open.sxpr" -o "$work/keep.xl"
+has "$work/err" "$work/open.sxpr:2:3: error: unbalanced '(': list not closed before the end of the file (2 lists open) [syntax]" "sxpr syntax error"
+[ "$(cat "$work/keep.xl")" = keep ] && ok || bad "failed sxpr conversion touched -o file"
+# a batch of .sxpr files, one broken: NAME.cfg for each good one
+mkdir -p "$work/sb/in" "$work/sb/out"
+cp "$sx/pv.sxpr" "$sx/hvm.sxpr" "$work/sb/in/"
+printf "(domain (name 'broken)\n" > "$work/sb/in/broken.sxpr"
+(cd "$work/sb" && run convert --to xen-xl --output-dir out in/pv.sxpr in/broken.sxpr in/hvm.sxpr) > "$work/out" 2> "$work/err"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "sxpr batch: exit $rc, expected 1"
+same "$work/sb/out/pv.cfg" "$sx/pv.xl" "sxpr batch output pv"
+same "$work/sb/out/hvm.cfg" "$work/hvm.direct.xl" "sxpr batch output hvm"
+[ "$(ls "$work/sb/out")" = "$(printf 'hvm.cfg\npv.cfg')" ] && ok || bad "sxpr batch: files in out/: $(ls "$work/sb/out")"
+has "$work/err" "in/pv.sxpr: note: input format guessed as xen-sxpr (first non-blank byte '(' at 1:1) [detect]" "sxpr batch note"
+has "$work/err" "in/broken.sxpr:1:15: error: unterminated string: no closing ' [syntax]" "sxpr batch error"
+has "$work/err" "xenconv: error: 1 of 3 files not converted [batch]" "sxpr batch summary"
+# xl -> sxpr, one file and in a batch (extension .sxpr)
+expect_exit 0 "xl -> sxpr" convert --from xen-xl --to xen-sxpr "$sx/small.cfg"
+same "$work/out" "$sx/small.sxpr" "xl -> sxpr output"
+[ -s "$work/err" ] && { bad "xl -> sxpr printed diagnostics"; head -5 "$work/err"; } || ok
+mkdir -p "$work/sb2"
+expect_exit 0 "xl -> sxpr batch" convert -q --to sxpr --output-dir "$work/sb2" "$sx/small.cfg"
+same "$work/sb2/small.sxpr" "$sx/small.sxpr" "xl -> sxpr batch output"
+# and back: the sxpr written reads as the same domain
+expect_exit 0 "sxpr written -> xl" convert --from sxpr --to xl "$work/sb2/small.sxpr"
+run convert --from xl --to xl "$sx/small.cfg" > "$work/small.xl" 2> /dev/null
+same "$work/out" "$work/small.xl" "xl -> sxpr -> xl equals xl -> xl"
 
 # ---- BATCH_N generated configs in one process, one corrupt ------------------
 # xm -> xl once xen-xm is built in, else xl -> xl; tests/gen_batch.sh writes

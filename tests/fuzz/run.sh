@@ -43,7 +43,7 @@ done
 ref=$top/../shared/reference/sxpr
 for f in "$ref"/sexpr2xml/*.sexpr "$ref"/xml2sexpr/*.sexpr; do
     [ -f "$f" ] || continue
-    sed -e :a -e '/\\$/N; s/\\\n//; ta' "$f" \
+    sed -e :a -e '/\\$/{$!N; s/\\\n//; ta' -e '}' -e 's/\\$//' "$f" \
         > "$fb/seed/fuzz_sxpr/ref-$(basename "$(dirname "$f")")-$(basename "$f")"
 done
 
