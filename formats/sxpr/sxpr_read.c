@@ -54,13 +54,17 @@ static void read_identity(struct sxr *r)
         dom->id = (int)id;
     }
 
+    size_t nerr = r->d->nerrors;
     sxr_copy(r, r->root, "name", &dom->name);
-    if (!dom->name.s)
+    if (!dom->name.s && r->d->nerrors == nerr)
         sxr_error(r, at, "missing-key", "domain information incomplete, "
                   "missing name: (name NAME) is required");
 
+    nerr = r->d->nerrors;
     s = sxr_node(r, r->root, "uuid", &v);
-    if (!s) {
+    if (!s && r->d->nerrors > nerr) {
+        /* reported: a list where the uuid should be */
+    } else if (!s) {
         sxr_error(r, at, "missing-key", "domain information incomplete, "
                   "missing uuid: (uuid UUID) is required");
     } else if (xc_uuid_parse(s, dom->uuid) < 0) {
@@ -166,7 +170,8 @@ int sxr_read_os(struct sxr *r)
 static void read_memory(struct sxr *r)
 {
     struct xc_domain *dom = r->dom;
-    const uint64_t max_mib = UINT64_MAX >> 10;   /* KiB must fit 64 bits */
+    /* libvirt's memory ceiling: LLONG_MAX bytes */
+    const uint64_t max_mib = (uint64_t)LLONG_MAX >> 20;
     uint64_t maxmem = 0, memory = 0;
     int has_max = sxr_u64(r, r->root, "maxmem", max_mib, &maxmem);
     int has_cur = sxr_u64(r, r->root, "memory", max_mib, &memory);

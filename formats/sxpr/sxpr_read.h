@@ -52,6 +52,8 @@ struct sxr {
 
 /* The key list found (libvirt's sexpr_has), or 0. */
 xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path);
+/* The same without marking anything read. */
+xc_sx_id sxr_peek(struct sxr *r, xc_sx_id list, const char *path);
 /* libvirt's sexpr_lookup: the key list if it holds at least one element
  * after its head, else 0. */
 xc_sx_id sxr_lookup(struct sxr *r, xc_sx_id list, const char *path);

@@ -114,6 +114,37 @@ static void set_opt(struct sxr *r, xc_sx_id list, const char *path,
         xc_str_set(dst, s, sxr_pos(r, id));
 }
 
+/* xend copies an HVM guest's image vnc/sdl keys into the vfb it makes of
+ * them: an image key with the vfb's value for it is carried by the vfb. */
+static void mark_image_copies(struct sxr *r, xc_sx_id vfb)
+{
+    static const char *const keys[] = {
+        "vnc", "sdl", "vncunused", "vncdisplay", "vnclisten", "vncpasswd",
+        "keymap", "display", "xauthority", NULL};
+    xc_sx_id kind = sxr_peek(r, r->root, r->hvm ? "image/hvm" : "image/linux");
+
+    for (size_t i = 0; keys[i]; i++) {
+        xc_sx_id ik = sxr_peek(r, kind, keys[i]);
+        xc_sx_id iv = sxr_value_id(r, ik);
+        xc_sx_id fv = sxr_value_id(r, sxr_peek(r, vfb, keys[i]));
+        const char *want = fv ? xc_sx_text(r->t, fv) : NULL;
+
+        if (!strcmp(keys[i], "vnc") || !strcmp(keys[i], "sdl")) {
+            /* (vnc 1) in the image, (type vnc) in the vfb */
+            xc_sx_id tv = sxr_value_id(r, sxr_peek(r, vfb, "type"));
+            const char *type = tv ? xc_sx_text(r->t, tv) : NULL;
+            if (!want && type && !strcmp(type, keys[i]))
+                want = "1";
+        }
+        const char *have = iv ? xc_sx_text(r->t, iv) : NULL;
+        if (have && want && !strcmp(have, want) &&
+            !r->t->nodes.v[iv].next) {
+            sxr_mark(r, ik);
+            sxr_mark(r, iv);
+        }
+    }
+}
+
 /* (device (vfb (type vnc|sdl) ...)), or (vnc 1)/(sdl 1) without a type. */
 int sxr_read_graphics_new(struct sxr *r, xc_sx_id device)
 {
@@ -122,6 +153,7 @@ int sxr_read_graphics_new(struct sxr *r, xc_sx_id device)
     const char *type = sxr_node(r, k, "type", &tid);
 
     sxr_scope(r, k, SXR_SC_DEVICE_KIND, "device/vfb/");
+    mark_image_copies(r, k);
     g.pos = sxr_pos(r, device);
     if (!type) {
         tid = 0;

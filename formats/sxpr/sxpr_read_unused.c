@@ -211,7 +211,8 @@ static void lost_key(struct sxr *r, const struct sxr_scope *s, xc_sx_id key,
     const char *value = single_value(r, key);
     struct xc_buf path = {0};
 
-    xc_buf_addf(&path, "%s%s", s->prefix, head);
+    xc_buf_addf(&path, "%s%s", s->kind == SXR_SC_DEVICE ? "" : s->prefix,
+                head);
     xc_domain_add_leftover(r->dom, xc_buf_str(&path), value, pos);
     if (repeated)
         xc_lost(r->d, pos, "unused-key", "%s '%s' (it repeats an earlier "
@@ -277,7 +278,7 @@ static void report_scope(struct sxr *r, const struct sxr_scope *s,
             xc_note(r->d, sxr_pos(r, nodes[it].first), "runtime-state",
                     "%s '%s%s' is xend runtime state, not configuration; "
                     "not converted", s->kind == SXR_SC_DEVICE ? "device"
-                    : "key", s->prefix, head);
+                    : "key", s->kind == SXR_SC_DEVICE ? "" : s->prefix, head);
             continue;
         }
         const char *v = single_value(r, it);

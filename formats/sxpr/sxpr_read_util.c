@@ -30,7 +30,8 @@ static xc_sx_id child(const struct sxr *r, xc_sx_id list, const char *name,
     return 0;
 }
 
-xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path)
+static xc_sx_id find(struct sxr *r, xc_sx_id list, const char *path,
+                     bool mark)
 {
     const char *comp = path;
     for (;;) {
@@ -39,17 +40,29 @@ xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path)
         list = child(r, list, comp, n);
         if (!list)
             return 0;
-        sxr_mark(r, list);
+        if (mark)
+            sxr_mark(r, list);
         if (!slash)
             return list;
         comp = slash + 1;
     }
 }
 
+xc_sx_id sxr_key(struct sxr *r, xc_sx_id list, const char *path)
+{
+    return find(r, list, path, true);
+}
+
+xc_sx_id sxr_peek(struct sxr *r, xc_sx_id list, const char *path)
+{
+    return find(r, list, path, false);
+}
+
 xc_sx_id sxr_lookup(struct sxr *r, xc_sx_id list, const char *path)
 {
-    xc_sx_id k = sxr_key(r, list, path);
-    return k && sxr_value_id(r, k) ? k : 0;
+    /* an empty (key) is not found, so not read either */
+    xc_sx_id k = find(r, list, path, false);
+    return k && sxr_value_id(r, k) ? find(r, list, path, true) : 0;
 }
 
 const char *sxr_node(struct sxr *r, xc_sx_id list, const char *path,
@@ -61,6 +74,7 @@ const char *sxr_node(struct sxr *r, xc_sx_id list, const char *path,
     if (!v)
         return NULL;
     if (r->t->nodes.v[v].kind != XC_SX_ATOM) {
+        sxr_mark(r, v);
         sxr_error(r, sxr_pos(r, v), "bad-value", "'%s' holds a list where "
                   "a value is expected", path);
         return NULL;
