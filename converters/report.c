@@ -4,24 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/diag_json.h"
 #include "../common/json.h"
 
 void xc_report_diag_json(struct xc_buf *b, const struct xc_diag *g)
 {
-    xc_buf_add(b, "{\"file\": ");
-    xc_json_string(b, g->file);
-    if (g->pos.line)
-        xc_buf_addf(b, ", \"line\": %u, \"column\": %u", g->pos.line,
-                    g->pos.col);
-    else
-        xc_buf_add(b, ", \"line\": null, \"column\": null");
-    xc_buf_add(b, ", \"severity\": ");
-    xc_json_string(b, xc_severity_name(g->sev));
-    xc_buf_add(b, ", \"check\": ");
-    xc_json_string(b, g->check);
-    xc_buf_add(b, ", \"message\": ");
-    xc_json_string(b, g->msg);
-    xc_buf_addc(b, '}');
+    xc_diag_json_object(b, g);
 }
 
 int xc_report_open(struct xc_report *r, const char *path, const char *target,
