@@ -11,9 +11,9 @@
 # it into libvirt 9.0.0's formatting, one documented clause per difference
 # (docs/sxpr-conformance.md).  Cases whose vector is itself inconsistent
 # are listed in sxpr-vector-defects.txt: with a repair of the input, the
-# repaired case must pass; without one, it is reported as a known vector
-# defect, and it must still fail (a listed case that passes means the
-# list is stale, which is an error).
+# stored input must fail and the repaired one pass; without a repair, the
+# case is reported as a known vector defect and must still fail.  An entry
+# that is no longer needed is an error, so the list cannot go stale.
 # Usage: sxpr.sh XENCONV       (SXPR_VERBOSE=1 also shows defect diffs)
 # Reference directory: $XENCONV_SXPR_DIR, else <repo>/../shared/reference/sxpr.
 set -u
@@ -24,7 +24,7 @@ fi
 xenconv=$(readlink -f "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-ref=${XENCONV_SXPR_DIR:-$top/../shared/reference/sxpr}
+ref=${XENCONV_SXPR_DIR:-$(dirname "$top")/shared/reference/sxpr}
 rule=$here/sxpr_rule.awk
 defects=$here/sxpr-vector-defects.txt
 verbose=${SXPR_VERBOSE:-0}
@@ -60,6 +60,14 @@ one_newline() {
 defect() {
     [ -f "$defects" ] || return 0
     awk -v d="$1" -v n="$2" '!/^#/ && $1 == d && $2 == n { print; exit }' "$defects"
+}
+
+# run_case: run $op on $work/in; true if the output is $work/expect.
+run_case() {
+    "$xenconv" "$op" xen-sxpr "$work/in" > "$work/got" 2> "$work/err"
+    rc=$?
+    one_newline "$work/got"
+    [ $rc -eq 0 ] && cmp -s "$work/got" "$work/expect"
 }
 
 # Per direction: pass, fail, defect (known, still failing), repaired
@@ -109,16 +117,25 @@ while read -r dir name rest; do
     if [ -n "$entry" ]; then
         repair=$(printf '%s\n' "$entry" | sed 's/^[^ ]* [^ ]* //; s/ | .*//')
         reason=$(printf '%s\n' "$entry" | sed 's/^[^|]*| //')
-        if [ "$repair" != - ]; then
-            sed -e "$repair" "$work/in" > "$work/in.repaired" && mv "$work/in.repaired" "$work/in"
+    fi
+    if [ -n "$entry" ] && [ "$repair" != - ]; then
+        # A repair is needed only while the stored input fails.
+        if run_case; then
+            bump fail "$dir"
+            echo "FAIL $dir $name: passes without its repair in sxpr-vector-defects.txt; remove the entry"
+            continue
         fi
+        sed -e "$repair" "$work/in" > "$work/in.repaired"
+        if cmp -s "$work/in" "$work/in.repaired"; then
+            bump fail "$dir"
+            echo "FAIL $dir $name: the repair in sxpr-vector-defects.txt changes nothing"
+            continue
+        fi
+        mv "$work/in.repaired" "$work/in"
     fi
 
-    "$xenconv" "$op" xen-sxpr "$work/in" > "$work/got" 2> "$work/err"
-    rc=$?
-    one_newline "$work/got"
     same=0
-    if [ $rc -eq 0 ] && cmp -s "$work/got" "$work/expect"; then same=1; fi
+    run_case && same=1
 
     if [ -z "$entry" ] || [ "$repair" != - ]; then
         if [ $same = 1 ]; then
