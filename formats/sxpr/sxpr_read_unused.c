@@ -76,6 +76,7 @@ static const struct known known[] = {
     {SXR_SC_IMAGE_KIND, "gfx_passthru", K_DEFAULT, "0"},
     {SXR_SC_IMAGE_KIND, "vhpt", K_DEFAULT, "0"},
     {SXR_SC_IMAGE_KIND, "oos", K_DEFAULT, "1"},
+    {SXR_SC_IMAGE_KIND, "videoram", K_DEFAULT, "4"},
     {SXR_SC_DEVICE, "console", K_RUNTIME, NULL},
     {SXR_SC_DEVICE_KIND, "uuid", K_RUNTIME, NULL},
     {SXR_SC_DEVICE_KIND, "location", K_RUNTIME, NULL},

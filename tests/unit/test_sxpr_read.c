@@ -622,7 +622,7 @@ START_TEST(unused_keys)
           "(cpu_weight 256)(cpu_cap 0)(cpu_weight 512)(shadow_memory 8)\n"
           "(features )(cpus (()))(on_xend_start ignore)(on_xend_stop shutdown)\n"
           "(state -b----)(cpu_time 1.5)(store_mfn 1)(security_label x)\n"
-          "(image (linux (kernel /k)(vcpus 1)(videoram 4)(notes (A 1))))\n"
+          "(image (linux (kernel /k)(vcpus 1)(videoram 8)(videoram 4)(notes (A 1))))\n"
           "(device (vbd (uname file:/x)(dev xvda)(mode w)(uuid u)(backend 0)"
           "(bootable 1)(bootable 1)(protocol x86_64-abi)))\n"
           "(device (vtpm (instance 1)))(device (console (location 2)))\n"
@@ -644,6 +644,7 @@ START_TEST(unused_keys)
     /* image: vcpus repeats the domain's (absent there: one vcpu) */
     expect("unused-key", "vcpus 1)", "'image/linux/vcpus'");
     expect("unused-key", "videoram", "'image/linux/videoram'");
+    ck_assert(none_at("unused-key", "videoram 4"));
     expect("runtime-state", "notes", "'image/linux/notes'");
     expect("runtime-state", "uuid u)", "'device/vbd/uuid'");
     expect("runtime-state", "protocol", "'device/vbd/protocol'");
@@ -658,6 +659,26 @@ START_TEST(unused_keys)
     struct xc_pos vt = at(last, "vtpm");
     const struct xc_diag *g = find("unused-key", vt.line, vt.col, NULL);
     ck_assert(g->lost);
+}
+END_TEST
+
+/* What xm create sends xend for a typical PV guest: everything is read or
+ * is xend's default, so nothing is reported. */
+START_TEST(xm_create_vm_no_losses)
+{
+    rd_ok("(vm (name web)(memory 512)(maxmem 512)(shadow_memory 0)(vcpus 2)"
+          "(on_poweroff destroy)(on_reboot restart)(on_crash restart)"
+          "(on_xend_start ignore)(on_xend_stop ignore)(s3_integrity 1)"
+          UUID "(image (linux (kernel /boot/vmlinuz)(ramdisk /boot/initrd)"
+          "(root '/dev/xvda1 ro')(args 'console=hvc0')(videoram 4)"
+          "(tsc_mode 0)(nomigrate 0)(superpages 0)))"
+          "(device (vbd (uname phy:/dev/vg/web)(dev xvda)(mode w)))"
+          "(device (vif (bridge xenbr0)(mac 00:16:3e:00:00:01)))"
+          "(device (vkbd))(device (vfb (vnc 1)(vncunused 1))))");
+    ck_assert_uint_eq(d.list.n, 0);
+    ck_assert_str_eq(dom.os.root.s, "/dev/xvda1 ro");
+    ck_assert_uint_eq(dom.graphics.n, 1);
+    ck_assert_uint_eq(dom.leftovers.n, 0);
 }
 END_TEST
 
@@ -743,6 +764,7 @@ int main(void)
     tcase_add_test(tc, error_positions);
     tcase_add_test(tc, overflow);
     tcase_add_test(tc, unused_keys);
+    tcase_add_test(tc, xm_create_vm_no_losses);
     tcase_add_test(tc, deep_unknown_key);
     tcase_add_test(tc, pipeline_xml_and_xl);
     suite_add_tcase(s, tc);
