@@ -163,7 +163,8 @@ static void gen_config_sxpr(struct xc_buf *b, unsigned i)
                                          "tap:qcow:/var/lib/xen/"};
     static const char *const models[] = {"e1000", "rtl8139", "netfront"};
     bool hvm = pick(2);
-    xc_buf_addf(b, "(domain\n    (domid %u)\n    (name 'guest%u')\n", i % 100, i);
+    /* never domid 0: xenParseSxpr reads no image for dom0 */
+    xc_buf_addf(b, "(domain\n    (domid %u)\n    (name 'guest%u')\n", 1 + i % 100, i);
     xc_buf_addf(b, "    (uuid '%08x-1234-4abc-8def-%012x')\n", i, i * 7919u);
     xc_buf_addf(b, "    (memory 512)\n    (maxmem %u)\n    (vcpus %u)\n",
                 512 + pick(4) * 256, 1 + pick(4));
@@ -239,6 +240,8 @@ static double convert(const struct xc_format *from, const struct xc_format *to,
     double t = now() - t0;
     if (rc < 0) {
         xc_diags_print(&d, stderr);
+        fprintf(stderr, "bench: the input of %s was:\n%.*s\n", name,
+                (int)(len < 4000 ? len : 4000), text);
         exit(1);
     }
     xc_diags_free(&d);
