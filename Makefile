@@ -83,6 +83,7 @@ golden: $(XENCONV) tools
 	@sh tests/cli.sh $(XENCONV)
 	@sh tests/convert.sh $(XENCONV)
 	@sh tests/sxpr_stress.sh $(XENCONV)
+	@sh tests/lint.sh $(XENCONV)
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)

@@ -7,6 +7,7 @@
 #include "../common/diag.h"
 #include "../common/settings.h"
 #include "../converters/convert.h"
+#include "../converters/lint.h"
 #include "../converters/native.h"
 #include "../formats/format.h"
 
@@ -37,6 +38,8 @@ static void usage_main(FILE *out)
             "  convert [--from F] --to F FILE [-o OUT]  any format -> any format\n"
             "  convert [--from F] --to F --output-dir DIR FILE...\n"
             "                                          a batch, in one process\n"
+            "  lint [OPTIONS] PATH...                  check configs (files or\n"
+            "                                          directories) for CI\n"
             "\n"
             "FORMAT is one of:", prog);
     for (size_t i = 0; xc_formats[i]; i++)
@@ -92,6 +95,10 @@ static void usage_cmd(FILE *out, const char *cmd)
 {
     if (strcmp(cmd, "convert") == 0) {
         usage_convert(out);
+        return;
+    }
+    if (strcmp(cmd, "lint") == 0) {
+        xc_lint_usage(out);
         return;
     }
     int from = strcmp(cmd, "domxml-from-native") == 0;
@@ -359,7 +366,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "domxml-from-native") != 0 &&
-        strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0)
+        strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0 &&
+        strcmp(cmd, "lint") != 0)
         return usage_error("unknown command '%s'", cmd);
 
     struct xc_settings set;
@@ -367,7 +375,8 @@ int main(int argc, char **argv)
         xc_settings_free(&set);
         return EXIT_USAGE;
     }
-    int rc = strcmp(cmd, "convert") == 0
+    int rc = strcmp(cmd, "lint") == 0 ? xc_lint_main(argc - i - 1, argv + i + 1, &set)
+             : strcmp(cmd, "convert") == 0
                  ? cmd_convert(argc - i - 1, argv + i + 1, &set)
                  : cmd_domxml(cmd, argc - i - 1, argv + i + 1, &set);
     xc_settings_free(&set);
