@@ -32,6 +32,11 @@ struct xc_cfg_value {
      * an escape xl refuses or mangles: \x.., \NNN, \q); line 0: xl reads
      * exactly str.  See docs/xl-strings.md. */
     struct xc_pos xl_bad;
+    /* Read from a file: the value's bytes in the source are
+     * [off, end) (a string with its quotes, a list from '[' to ']');
+     * 0, 0 when built by a writer.  For edits that keep the rest of the
+     * file as written (converters/migrate*). */
+    size_t off, end;
 };
 
 struct xc_cfg_entry {
@@ -40,6 +45,8 @@ struct xc_cfg_entry {
     struct xc_cfg_value value;
     bool append;            /* written as `key += value` */
     bool used;              /* set by xc_cfg_get: consumed by a reader */
+    size_t key_off;         /* read from a file: byte offset of the key;
+                             * the statement is [key_off, value.end) */
 };
 
 struct xc_cfg {

@@ -28,6 +28,7 @@ enum xc_cfg_tok {
 struct xc_cfg_lexer {
     const char *p, *end;
     const char *line_start;   /* first byte of the current line */
+    const char *begin;        /* first byte of the input (for offsets) */
     unsigned line;
     struct xc_diags *d;
 };
@@ -41,6 +42,7 @@ struct xc_cfg_token {
     char *str, *raw;
     struct xc_pos xl_bad;
     long long num;            /* NUMBER */
+    size_t off;               /* byte offset of the first byte */
 };
 
 void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,

@@ -14,6 +14,7 @@ void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,
     lx->p = data;
     lx->end = data + len;
     lx->line_start = data;
+    lx->begin = data;
     lx->line = 1;
     lx->d = d;
 }
@@ -276,6 +277,7 @@ void xc_cfg_lex(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
         lx->p = c;
     }
     t->pos = xc_cfg_lex_pos(lx, lx->p);
+    t->off = (size_t)(lx->p - lx->begin);
     if (lx->p >= lx->end) {
         t->kind = XC_TOK_EOF;
         return;

@@ -66,6 +66,9 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
 {
     struct xc_cfg_token *t = &ps->tok;
     v->pos = t->pos;
+    v->off = t->off;
+    /* the lexer stops right after the current token */
+    v->end = (size_t)(ps->lx.p - ps->lx.begin);
     switch (t->kind) {
     case XC_TOK_ERROR:
         return -1;
@@ -131,6 +134,7 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
         advance(ps);
         skip_newlines(ps);
     }
+    v->end = (size_t)(ps->lx.p - ps->lx.begin);
     advance(ps);    /* the ']' */
     return 0;
 }
@@ -147,6 +151,7 @@ static int parse_statement(struct parser *ps, struct xc_cfg *out)
     struct xc_cfg_entry e = {0};
     e.key = xc_strndup(t->text, t->len);
     e.key_pos = t->pos;
+    e.key_off = t->off;
     advance(ps);
     if (t->kind == XC_TOK_PLUSEQ) {
         e.append = true;
