@@ -63,11 +63,22 @@ defect() {
 }
 
 # run_case: run $op on $work/in; true if the output is $work/expect.
+# Exit 1 is a diagnosed refusal; any status but 0 or 1 (a crash, a
+# sanitizer report, a usage error) sets $abnormal, a failure even where a
+# known defect or an unrepaired input is expected to fail.
 run_case() {
-    "$xenconv" "$op" xen-sxpr "$work/in" > "$work/got" 2> "$work/err"
+    "$xenconv" "$op" xen-sxpr "$work/in" < /dev/null > "$work/got" 2> "$work/err"
     rc=$?
     one_newline "$work/got"
+    case $rc in 0|1) abnormal=0 ;; *) abnormal=1 ;; esac
     [ $rc -eq 0 ] && cmp -s "$work/got" "$work/expect"
+}
+
+# abnormal_fail: count and show a case whose run ended abnormally.
+abnormal_fail() {
+    bump fail "$dir"
+    echo "FAIL $dir $name${1:+ ($1)}: xenconv exited $rc"
+    sed 's/^/  stderr: /' "$work/err" | head -n 20
 }
 
 # Per direction: pass, fail, defect (known, still failing), repaired
@@ -115,6 +126,7 @@ while read -r dir name rest; do
     entry=$(defect "$dir" "$name")
     repair= reason=
     if [ -n "$entry" ]; then
+        echo "$dir $name" >> "$work/listed"
         repair=$(printf '%s\n' "$entry" | sed 's/^[^ ]* [^ ]* //; s/ | .*//')
         reason=$(printf '%s\n' "$entry" | sed 's/^[^|]*| //')
     fi
@@ -125,6 +137,7 @@ while read -r dir name rest; do
             echo "FAIL $dir $name: passes without its repair in sxpr-vector-defects.txt; remove the entry"
             continue
         fi
+        if [ $abnormal = 1 ]; then abnormal_fail "stored input"; continue; fi
         sed -e "$repair" "$work/in" > "$work/in.repaired"
         if cmp -s "$work/in" "$work/in.repaired"; then
             bump fail "$dir"
@@ -136,6 +149,7 @@ while read -r dir name rest; do
 
     same=0
     run_case && same=1
+    if [ $abnormal = 1 ]; then abnormal_fail "${entry:+listed in sxpr-vector-defects.txt}"; continue; fi
 
     if [ -z "$entry" ] || [ "$repair" != - ]; then
         if [ $same = 1 ]; then
@@ -161,6 +175,18 @@ while read -r dir name rest; do
     sed 's/^/  stderr: /' "$work/err" | head -n 10
     diff -u "$work/expect" "$work/got" | sed '1,2d' | head -n 40
 done < "$work/cases"
+
+# An entry of the defect list that names no run case is stale too.
+if [ -f "$defects" ]; then
+    touch "$work/listed"
+    awk '!/^#/ && NF { print $1, $2 }' "$defects" | sort > "$work/entries"
+    sort "$work/listed" | comm -23 "$work/entries" - > "$work/stale"
+    while read -r d name; do
+        case $d in sexpr2xml|xml2sexpr) dir=$d ;; *) dir=sexpr2xml ;; esac
+        bump fail "$dir"
+        echo "FAIL '$d $name' in sxpr-vector-defects.txt is not a case that ran; remove the entry"
+    done < "$work/stale"
+fi
 
 total_pass=0 total_fail=0
 for dir in sexpr2xml xml2sexpr; do
