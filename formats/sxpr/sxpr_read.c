@@ -157,9 +157,12 @@ int sxr_read_os(struct sxr *r)
     sxr_copy(r, image, "linux/args", &os->cmdline);
     sxr_copy(r, image, "linux/root", &os->root);
     if (!os->kernel.s && !os->bootloader.s) {
-        sxr_error(r, sxr_pos(r, image), "missing-key", "domain information "
-                  "incomplete, missing kernel & bootloader: a PV domain "
-                  "needs (image (linux (kernel PATH))) or (bootloader PATH)");
+        /* at the (linux ...) list that lacks the kernel, else the image */
+        xc_sx_id linux = sxr_key(r, image, "linux");
+        sxr_error(r, sxr_pos(r, linux ? linux : image), "missing-key",
+                  "domain information incomplete, missing kernel & "
+                  "bootloader: a PV domain needs (image (linux (kernel "
+                  "PATH))) or (bootloader PATH)");
         return -1;
     }
     return 0;
@@ -358,7 +361,9 @@ int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
     struct sxr r = {.t = &t, .dom = out, .d = d, .root = t.root};
     const char *head = xc_sx_head(&t, t.root);
     if (!head || (strcmp(head, "domain") != 0 && strcmp(head, "vm") != 0)) {
-        xc_error(d, xc_sx_pos(&t, t.root), "syntax", "expected (domain ...) "
+        /* at the head atom, or at the list when it has none */
+        xc_error(d, xc_sx_pos(&t, head ? t.nodes.v[t.root].first : t.root),
+                 "syntax", "expected (domain ...) "
                  "as `xm list -l` prints it or (vm ...) as xend stores a "
                  "config; the top-level list is headed %s%s%s",
                  head ? "'" : "by", head ? head : " no name",
@@ -370,7 +375,9 @@ int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
     sxr_mark(&r, t.nodes.v[t.root].first);
 
     read_domain(&r);
-    sxr_report_unused(&r);
+    /* a failed read has no output to lose anything from */
+    if (!r.failed && d->nerrors == nerr)
+        sxr_report_unused(&r);
 
     free(r.used);
     free(r.scopes.v);

@@ -94,6 +94,17 @@ void sxr_copy(struct sxr *r, xc_sx_id list, const char *path,
         xc_str_set(dst, s, sxr_pos(r, id));
 }
 
+/* Written like a number (sign, decimal or 0x hex digits) but too large
+ * for strtol/strtoull: out of range rather than not a number. */
+static bool numeric(const char *s)
+{
+    if (*s == '-' || *s == '+')
+        s++;
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2])
+        return s[2 + strspn(s + 2, "0123456789abcdefABCDEF")] == '\0';
+    return *s && s[strspn(s, "0123456789")] == '\0';
+}
+
 int sxr_int(struct sxr *r, xc_sx_id list, const char *path, long long min,
             long long max, long long *out)
 {
@@ -103,8 +114,12 @@ int sxr_int(struct sxr *r, xc_sx_id list, const char *path, long long min,
     if (!s)
         return 0;
     if (xcr_parse_ll(s, 0, &v) < 0) {
-        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not an "
-                  "integer (decimal, 0x hexadecimal or 0 octal)", path, s);
+        if (numeric(s))
+            sxr_error(r, sxr_pos(r, id), "bad-value", "%s: %s is out of "
+                      "range (%lld to %lld)", path, s, min, max);
+        else
+            sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not an "
+                      "integer (decimal, 0x hexadecimal or 0 octal)", path, s);
         return -1;
     }
     if (v < min || v > max) {
@@ -125,8 +140,13 @@ int sxr_u64(struct sxr *r, xc_sx_id list, const char *path, uint64_t max,
     if (!s)
         return 0;
     if (xcr_parse_ull(s, 0, &v) < 0) {
-        sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not a "
-                  "non-negative integer of at most 64 bits", path, s);
+        if (numeric(s) && *s != '-')
+            sxr_error(r, sxr_pos(r, id), "bad-value", "%s: %s is out of "
+                      "range (at most %llu)", path, s,
+                      (unsigned long long)max);
+        else
+            sxr_error(r, sxr_pos(r, id), "bad-value", "%s: '%s' is not a "
+                      "non-negative integer of at most 64 bits", path, s);
         return -1;
     }
     if (v > max) {
