@@ -96,7 +96,7 @@ static void emit(struct lint_run *r, const struct xc_diag *g)
 
 /* Findings of one file: enabled checks only, positioned (a finding about
  * the whole file is at 1:1), in position order, one per (position,
- * check). */
+ * check), and no bad-value where a conflict is reported. */
 static void flush_file(struct lint_run *r)
 {
     struct xc_diags *d = &r->findings;
@@ -116,9 +116,13 @@ static void flush_file(struct lint_run *r)
         bool dup = false;
         for (size_t j = first_here; j < k && !dup; j++) {
             const struct xc_diag *h = &d->list.v[order[j]];
+            int hc = h->check ? xc_lint_check_find(h->check) : -1;
+            /* one finding per check; a conflict explains the refusal the
+             * reader or libvirt's validation reports at the same place */
             dup = h->pos.line == g->pos.line && h->pos.col == g->pos.col &&
-                  h->check && strcmp(h->check, g->check) == 0 &&
-                  r->o->enabled[xc_lint_check_find(h->check)];
+                  hc >= 0 && r->o->enabled[hc] &&
+                  (hc == check || (hc == XC_LINT_CONFLICT &&
+                                   check == XC_LINT_BAD_VALUE));
         }
         if (!dup)
             emit(r, g);
