@@ -301,6 +301,7 @@ enum xc_lint_status xc_lint_run(const struct xc_lint_opts *o,
     else if (o->output == XC_LINT_OUT_SARIF)
         xc_diag_sarif_end(&r.sarif, !r.ioerr);
     xc_diags_free(&r.findings);
+    xcl_schema_done();
     fflush(out);
     if (r.ioerr)
         return XC_LINT_IOERR;

@@ -57,7 +57,9 @@ void xcl_values(struct xcl_file *c);
 void xcl_conflict_cfg(struct xcl_file *c);
 void xcl_conflict_model(struct xcl_file *c, const struct xc_domain *dom);
 
-/* lint_rng.c: domain XML against the RelaxNG schema. */
+/* lint_rng.c: domain XML against the RelaxNG schema; xcl_schema_done
+ * releases the schema and libxml2 at the end of a run. */
 void xcl_schema(struct xcl_file *c);
+void xcl_schema_done(void);
 
 #endif

@@ -1,7 +1,11 @@
 #!/bin/sh
 # Install the Debian packages the build and tests need, only if missing.
 set -e
-pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind dpkg-dev patch xz-utils"
+pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind dpkg-dev patch xz-utils libxml2-dev libvirt-clients python3-jsonschema"
+# libxml2-dev: lint's RelaxNG validation; libvirt-clients (its domain.rng),
+# python3-jsonschema and npm (fetches the SARIF 2.1.0 schema): lint tests
+# (npm only when no npm is on PATH: a nodejs build may bring its own).
+command -v npm >/dev/null 2>&1 || pkgs="$pkgs npm"
 # `install-deps.sh fuzz` (make fuzz): also clang and its libFuzzer/sanitizer
 # runtimes.
 [ "${1:-}" = fuzz ] && pkgs="$pkgs clang libclang-rt-14-dev"
