@@ -182,5 +182,12 @@ for f in "$dir"/*.json; do
         failed "$(basename "$f"): not JSON"
 done
 
+# ---- the pre-commit hook on a sample repository ---------------------------
+if sh "$top/tests/lint_precommit.sh" "$xenconv" > "$work/hook" 2>&1; then
+    ok
+else
+    failed "pre-commit hook"; cat "$work/hook"
+fi
+
 echo "lint: $pass passed, $fail failed"
 [ $fail -eq 0 ]
