@@ -8,6 +8,7 @@
 #include "../common/settings.h"
 #include "../converters/convert.h"
 #include "../converters/lint.h"
+#include "../converters/migrate.h"
 #include "../converters/native.h"
 #include "../formats/format.h"
 
@@ -40,6 +41,8 @@ static void usage_main(FILE *out)
             "                                          a batch, in one process\n"
             "  lint [OPTIONS] PATH...                  check configs (files or\n"
             "                                          directories) for CI\n"
+            "  migrate [OPTIONS] FILE|DIR...           xm configs -> xl configs, with\n"
+            "                                          a change report\n"
             "\n"
             "FORMAT is one of:", prog);
     for (size_t i = 0; xc_formats[i]; i++)
@@ -99,6 +102,10 @@ static void usage_cmd(FILE *out, const char *cmd)
     }
     if (strcmp(cmd, "lint") == 0) {
         xc_lint_usage(out);
+        return;
+    }
+    if (strcmp(cmd, "migrate") == 0) {
+        xc_migrate_usage(out);
         return;
     }
     int from = strcmp(cmd, "domxml-from-native") == 0;
@@ -367,7 +374,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "domxml-from-native") != 0 &&
         strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0 &&
-        strcmp(cmd, "lint") != 0)
+        strcmp(cmd, "lint") != 0 && strcmp(cmd, "migrate") != 0)
         return usage_error("unknown command '%s'", cmd);
 
     struct xc_settings set;
@@ -375,7 +382,8 @@ int main(int argc, char **argv)
         xc_settings_free(&set);
         return EXIT_USAGE;
     }
-    int rc = strcmp(cmd, "lint") == 0 ? xc_lint_main(argc - i - 1, argv + i + 1, &set)
+    int rc = strcmp(cmd, "migrate") == 0 ? xc_migrate_main(argc - i - 1, argv + i + 1, &set)
+             : strcmp(cmd, "lint") == 0 ? xc_lint_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "convert") == 0
                  ? cmd_convert(argc - i - 1, argv + i + 1, &set)
                  : cmd_domxml(cmd, argc - i - 1, argv + i + 1, &set);

@@ -1,0 +1,75 @@
+/* One xm disk entry as xl's key=value disk spec (xl-disk-configuration(5)),
+ * built from what the xm reader made of it, in the field order libvirt's
+ * xl writer uses.  xm's prefix forms are deprecated in xl and xl reads
+ * only a format from them, so every entry is rewritten. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "migrate_int.h"
+
+enum backend { BE_PHY, BE_FILE, BE_TAP, BE_EMPTY };
+
+static const char *const whys[4][2] = {
+    [BE_PHY] = {
+        "xl reads only a format from xm's 'phy:' form (deprecated syntax): "
+        "backendtype=phy keeps the block backend",
+        "xl reads only a format from xm's 'phy:' form (deprecated syntax): "
+        "backendtype=phy keeps the block backend; 'w!' (shared write) is not "
+        "supported by xl: access=rw, and xl does not check whether another "
+        "guest uses the disk",
+    },
+    [BE_FILE] = {
+        "xend's 'file:' backend was a loop device; xl attaches image files "
+        "through QEMU (backendtype=qdisk)",
+        "xend's 'file:' backend was a loop device; xl attaches image files "
+        "through QEMU (backendtype=qdisk); 'w!' (shared write) is not "
+        "supported by xl: access=rw, and xl does not check whether another "
+        "guest uses the disk",
+    },
+    [BE_TAP] = {
+        "xend's blktap ('tap:' prefixes) is gone; xl attaches image files "
+        "through QEMU (backendtype=qdisk) with the format the prefix named",
+        "xend's blktap ('tap:' prefixes) is gone; xl attaches image files "
+        "through QEMU (backendtype=qdisk) with the format the prefix named; "
+        "'w!' (shared write) is not supported by xl: access=rw, and xl does "
+        "not check whether another guest uses the disk",
+    },
+    [BE_EMPTY] = {
+        "an empty drive: xl attaches it through QEMU (qdisk), the only "
+        "backend for a drive with no medium",
+        "an empty drive: xl attaches it through QEMU (qdisk), the only "
+        "backend for a drive with no medium",
+    },
+};
+
+char *xc_mig_disk_spec(const struct xc_disk *disk, bool *domain_differs,
+                       const char **why)
+{
+    const char *drv = disk->driver_name.s ? disk->driver_name.s : "phy";
+    enum backend be = strcmp(drv, "phy") == 0 ? BE_PHY
+                    : strcmp(drv, "file") == 0 ? BE_FILE : BE_TAP;
+    if (!disk->target.s || strpbrk(disk->target.s, ",="))
+        return NULL;
+    bool empty = !disk->source.s || !*disk->source.s;
+    if (empty)
+        be = BE_EMPTY;
+    struct xc_buf b = {0};
+    xc_buf_add(&b, "format=");
+    xc_buf_add(&b, disk->driver_type.s ? disk->driver_type.s : "raw");
+    xc_buf_add(&b, ",vdev=");
+    xc_buf_add(&b, disk->target.s);
+    xc_buf_add(&b, disk->readonly ? ",access=ro" : ",access=rw");
+    if (be != BE_EMPTY)
+        xc_buf_add(&b, be == BE_PHY ? ",backendtype=phy" : ",backendtype=qdisk");
+    if (disk->device == XC_DISK_DEV_CDROM)
+        xc_buf_add(&b, ",devtype=cdrom");
+    if (!empty) {
+        xc_buf_add(&b, ",target=");
+        xc_buf_add(&b, disk->source.s);
+    }
+    bool shared = disk->shareable && !disk->readonly;
+    *domain_differs = be != BE_PHY || shared;
+    *why = whys[be][shared];
+    return xc_buf_steal(&b);
+}
