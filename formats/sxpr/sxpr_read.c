@@ -27,7 +27,11 @@
  *   reported lost (libvirt ignored it silently);
  * - a disk whose driver is neither file, phy, tap nor tap2 is a file disk
  *   (libvirt gave it type 'none', which drops its source from the XML),
- *   with a warning. */
+ *   with a warning;
+ * - an HVM CD-ROM with (uname '') (xend's ejected media) has no media, as
+ *   one without uname (libvirt: "missing driver name");
+ * - a failed read reports no unused keys (there is no output to lose
+ *   them from). */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

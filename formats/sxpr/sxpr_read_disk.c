@@ -120,6 +120,14 @@ int sxr_read_disk(struct sxr *r, xc_sx_id device, struct xc_disk *disk,
     const char *mode = sxr_node(r, k, "mode", &mode_id);
     const char *boot = sxr_node(r, k, "bootable", NULL);
 
+    /* xend writes (uname '') for an ejected CD-ROM: no media, as without
+     * a uname (libvirt refused it: no driver name) */
+    if (src && !*src && dst && r->hvm) {
+        const char *colon = strchr(dst, ':');
+        if (colon && strcmp(colon, ":cdrom") == 0)
+            src = NULL;
+    }
+
     memset(disk, 0, sizeof(*disk));
     disk->pos = sxr_pos(r, device);
     if (!dst) {

@@ -326,8 +326,11 @@ START_TEST(disks)
     /* an HVM CD-ROM drive without media; ioemu: prefix */
     rd_ok(HVM_HEAD "(image (hvm (kernel /l)))"
           "(device (vbd (dev ioemu:hda)(uname file:/x)(mode w)))"
-          "(device (vbd (dev hdc:cdrom)(mode r))))");
-    ck_assert_uint_eq(dom.disks.n, 2);
+          "(device (vbd (dev hdc:cdrom)(mode r)))"
+          "(device (vbd (dev hdd:cdrom)(uname '')(mode r))))");
+    ck_assert_uint_eq(dom.disks.n, 3);
+    ck_assert(!dom.disks.v[2].source.s);
+    ck_assert_int_eq(dom.disks.v[2].device, XC_DISK_DEV_CDROM);
     ck_assert_str_eq(dom.disks.v[0].target.s, "hda");
     ck_assert_int_eq(dom.disks.v[1].device, XC_DISK_DEV_CDROM);
     ck_assert_int_eq(dom.disks.v[1].type, XC_DISK_FILE);
