@@ -94,14 +94,17 @@ void sxr_copy(struct sxr *r, xc_sx_id list, const char *path,
         xc_str_set(dst, s, sxr_pos(r, id));
 }
 
-/* Written like a number (sign, decimal or 0x hex digits) but too large
- * for strtol/strtoull: out of range rather than not a number. */
+/* Written like a base-0 number (sign, then decimal, 0 octal or 0x hex
+ * digits): when strtol/strtoull still refuse it, it is out of range
+ * rather than not a number. */
 static bool numeric(const char *s)
 {
     if (*s == '-' || *s == '+')
         s++;
     if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && s[2])
         return s[2 + strspn(s + 2, "0123456789abcdefABCDEF")] == '\0';
+    if (s[0] == '0')
+        return s[strspn(s, "01234567")] == '\0';
     return *s && s[strspn(s, "0123456789")] == '\0';
 }
 

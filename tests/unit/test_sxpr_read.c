@@ -598,6 +598,11 @@ START_TEST(overflow)
     ck_assert_int_eq(rd("(vm (name g)" UUID "(memory 12abc)(bootloader x))"),
                      -1);
     expect("bad-value", "12abc", "'12abc' is not a non-negative integer");
+    /* base 0, as strtol(.., 0): 010 is 8, 08 is no number */
+    rd_ok("(vm (name g)" UUID "(memory 010)(bootloader x))");
+    ck_assert_uint_eq(dom.memory_kib, 8 * 1024);
+    ck_assert_int_eq(rd("(vm (name g)" UUID "(memory 08)(bootloader x))"), -1);
+    expect("bad-value", "08", "'08' is not a non-negative integer");
     ck_assert_int_eq(rd("(vm (name g)" UUID "(vcpus 2147483648)"
                         "(bootloader x))"), -1);
     expect("bad-value", "2147483648", "out of range");
