@@ -11,7 +11,7 @@
  * libvirt read) and (vm ...) as xm create and xend's config store write
  * it; both hold the same keys.  Anything else is an error.
  *
- * Deliberate differences from libvirt's reader (every one reported):
+ * Deliberate differences from libvirt's reader (for docs/compat.md):
  * - quoted atoms are unescaped ('a\'b' is a'b), "..." is a string too;
  *   libvirt kept backslashes and knew only '...' (sxpr_parse.c);
  * - a number must be a whole atom (base 0, as strtol(.., 0)) in range:
@@ -22,6 +22,8 @@
  *   read 0 and then refused the zero size); without (vcpus) there is one
  *   vcpu, xend's default (libvirt: zero); (vcpus 0) is an error;
  * - a missing uuid is reported as such (libvirt said "missing name");
+ *   (domid -1) means no id, as no (domid) (libvirt kept id -1 too, but
+ *   would have named vifs "vif-1.N");
  * - graphics types other than vnc and sdl are refused (libvirt filled
  *   VNC fields of an rdp/spice/desktop device); a bad vncdisplay is
  *   reported lost (libvirt ignored it silently);
