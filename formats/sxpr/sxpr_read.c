@@ -22,8 +22,6 @@
  *   read 0 and then refused the zero size); without (vcpus) there is one
  *   vcpu, xend's default (libvirt: zero); (vcpus 0) is an error;
  * - a missing uuid is reported as such (libvirt said "missing name");
- *   (domid -1) means no id, as no (domid) (libvirt kept id -1 too, but
- *   would have named vifs "vif-1.N");
  * - graphics types other than vnc and sdl are refused (libvirt filled
  *   VNC fields of an rdp/spice/desktop device); a bad vncdisplay is
  *   reported lost (libvirt ignored it silently);
