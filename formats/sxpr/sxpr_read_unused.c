@@ -12,8 +12,8 @@
  *   on_xend_start ignore, ... see the table) says what the output's
  *   silence says, and an empty value ((features ), (pci ()),
  *   (cpus (()))) says nothing: neither is reported;
- * - image/<kind>/vcpus equal to the domain's vcpus repeats it: not
- *   reported;
+ * - image/<kind>/vcpus and vcpu_avail equal to the domain's repeat them:
+ *   not reported;
  * - a repeated key is read once (the first, as libvirt's lookup); a
  *   repeat with the same value is not reported, one with another value is
  *   a loss;
@@ -240,8 +240,19 @@ static void check_extra(struct sxr *r, const struct sxr_scope *s,
     }
 }
 
+/* image/<kind>/vcpus and vcpu_avail: copies of the domain's keys (xend
+ * and libvirt's writer repeat them in an HVM image). */
+static bool repeats_top(struct sxr *r, const char *key, const char *v)
+{
+    const char *top;
+    if (strcmp(key, "vcpus") != 0 && strcmp(key, "vcpu_avail") != 0)
+        return false;
+    top = single_value(r, sxr_peek(r, r->root, key));
+    return top && strcmp(top, v) == 0;
+}
+
 static void report_scope(struct sxr *r, const struct sxr_scope *s,
-                         struct first_map *m, const char *top_vcpus)
+                         struct first_map *m)
 {
     const struct xc_sx_node *nodes = r->t->nodes.v;
     size_t n = 0;
@@ -287,8 +298,7 @@ static void report_scope(struct sxr *r, const struct sxr_scope *s,
             continue;
         if (s->kind != SXR_SC_DEVICE && empty_value(r, it))
             continue;
-        if (s->kind == SXR_SC_IMAGE_KIND && strcmp(head, "vcpus") == 0 &&
-            v && top_vcpus && strcmp(v, top_vcpus) == 0)
+        if (s->kind == SXR_SC_IMAGE_KIND && v && repeats_top(r, head, v))
             continue;
         if (first != it && same_values(r, first, it))
             continue;
@@ -299,18 +309,8 @@ static void report_scope(struct sxr *r, const struct sxr_scope *s,
 void sxr_report_unused(struct sxr *r)
 {
     struct first_map m = {0};
-    const char *top_vcpus = NULL;
 
-    /* without marking: the domain's vcpus, for image/<kind>/vcpus */
-    for (xc_sx_id it = sxr_value_id(r, r->root); it;
-         it = r->t->nodes.v[it].next) {
-        const char *h = xc_sx_head(r->t, it);
-        if (h && strcmp(h, "vcpus") == 0) {
-            top_vcpus = single_value(r, it);
-            break;
-        }
-    }
     for (size_t i = 0; i < r->scopes.n; i++)
-        report_scope(r, &r->scopes.v[i], &m, top_vcpus);
+        report_scope(r, &r->scopes.v[i], &m);
     free(m.slot);
 }

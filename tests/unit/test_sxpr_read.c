@@ -658,6 +658,7 @@ START_TEST(unused_keys)
     expect("unused-key", "vcpus 1)", "'image/linux/vcpus'");
     expect("unused-key", "videoram", "'image/linux/videoram'");
     ck_assert(none_at("unused-key", "videoram 4"));
+
     expect("runtime-state", "notes", "'image/linux/notes'");
     expect("runtime-state", "uuid u)", "'device/vbd/uuid'");
     expect("runtime-state", "protocol", "'device/vbd/protocol'");
@@ -672,6 +673,16 @@ START_TEST(unused_keys)
     struct xc_pos vt = at(last, "vtpm");
     const struct xc_diag *g = find("unused-key", vt.line, vt.col, NULL);
     ck_assert(g->lost);
+
+    /* an HVM image repeating the domain's vcpus and vcpu_avail */
+    rd_ok(HVM_HEAD "(vcpu_avail 1)(image (hvm (kernel /l)(vcpus 1)"
+          "(vcpu_avail 1)(usb 1))))");
+    ck_assert_uint_eq(count("unused-key"), 1);
+    expect("unused-key", "usb 1", "'image/hvm/usb'");
+    rd_ok(HVM_HEAD "(vcpu_avail 1)(image (hvm (kernel /l)(vcpus 2)"
+          "(vcpu_avail 3))))");
+    expect("unused-key", "vcpus 2", "'image/hvm/vcpus'");
+    expect("unused-key", "vcpu_avail 3", "'image/hvm/vcpu_avail'");
 }
 END_TEST
 
