@@ -112,6 +112,7 @@ valgrind: $(XENCONV) tools $(UNIT_BIN)
 	@VALGRIND=1 sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
 	@VALGRIND=1 sh tests/sxpr_stress.sh $(XENCONV)
+	@VALGRIND=1 sh tests/lint.sh $(XENCONV)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden property
