@@ -122,6 +122,9 @@ static void record_diags(struct xc_mig_file *f)
         if (r->kind == XC_MIG_CHANGED)
             xc_note(&f->d, r->pos, "migrate-changed", "'%s' changed: %s",
                     r->key, r->why);
+        else if (r->kind == XC_MIG_NOTE)
+            xc_note(&f->d, r->pos, "migrate-note", "%s%s%s", r->why,
+                    r->todo ? "; " : "", r->todo ? r->todo : "");
         else if (r->kind == XC_MIG_LOST)
             xc_warn(&f->d, r->pos, "migrate-lost", "'%s' lost: %s%s%s",
                     r->key, r->why, r->todo ? "; " : "", r->todo ? r->todo : "");
@@ -173,7 +176,8 @@ void xc_mig_file_run(struct xc_mig_file *f, const struct xc_source *src,
         xc_error(&f->d, xc_nopos, "migrate-check", "overlapping edits (a bug)");
         goto done;
     }
-    if (xc_mig_check(src, xc_buf_str(&f->xl), f->xl.len, &c.masks, set, &f->d) < 0)
+    if (xc_mig_check(src, xc_buf_str(&f->xl), f->xl.len, &c.masks, !normalize,
+                     set, &f->d) < 0)
         goto done;
     f->status = XC_MIG_MIGRATED;
 done:

@@ -87,10 +87,12 @@ char *xc_mig_disk_spec(const struct xc_disk *disk, bool *domain_differs,
 
 /* The check (migrate_check.c): libxlutil reads text (every disk spec
  * through xlu_disk_parse too), and the xl text read as xen-xl gives the
- * domain XML the xm source gives, masks aside.  0, or -1 with an error in
+ * domain XML the xm source gives, masks aside (when compare_domains:
+ * --normalize writes libvirt's own conversion, defaults materialized, so
+ * only libxlutil checks it).  0, or -1 with an error in
  * d at pos-less "migrate-check". */
 int xc_mig_check(const struct xc_source *xm, const char *xl, size_t xl_len,
-                 const struct xc_mig_masks *masks,
+                 const struct xc_mig_masks *masks, bool compare_domains,
                  const struct xc_settings *set, struct xc_diags *d);
 
 /* Migrate one loaded source into f (migrate_file.c). */

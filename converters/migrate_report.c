@@ -191,7 +191,8 @@ static void json_file(struct xc_mig_report *r, const struct xc_mig_file *f)
     for (size_t i = 0; i < f->d.list.n; i++) {
         const struct xc_diag *g = &f->d.list.v[i];
         if (g->check && (strcmp(g->check, "migrate-changed") == 0 ||
-                         strcmp(g->check, "migrate-lost") == 0))
+                         strcmp(g->check, "migrate-lost") == 0 ||
+                         strcmp(g->check, "migrate-note") == 0))
             continue;     /* already in keys */
         xc_buf_add(b, n++ ? ",\n       " : "\n       ");
         xc_report_diag_json(b, g);
