@@ -7,7 +7,8 @@
 # Seeds are assembled at run time from the repository's own cases (nothing
 # is copied into tests/): testdata/xl/*.cfg, testdata/xl/bad/*.cfg and
 # examples/ for the xl harnesses, testdata/xl/*.xml and testdata/xl/bad/*.xml
-# for the XML one; testdata/sxpr (every file but .xml, .stderr and .md) and
+# for the XML one; testdata/sxpr (every file but .xml, .stderr and .md),
+# tests/sxpr/*.sxpr and
 # libvirt's historical sxpr vectors in ../shared/reference/sxpr when present
 # (backslash-newline pairs joined, as libvirt's test loader did) for
 # fuzz_sxpr.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
@@ -35,7 +36,7 @@ seed fuzz_xm  "$top"/testdata/xm/*.cfg "$top"/testdata/xm/bad/*.cfg "$top"/testd
 seed fuzz_xml "$top"/testdata/xl/*.xml "$top"/testdata/xl/bad/*.xml "$top"/testdata/xm/*.xml \
     "$top"/testdata/sxpr/*.xml
 seed fuzz_sxpr
-for f in "$top"/testdata/sxpr/* "$top"/testdata/sxpr/bad/*; do
+for f in "$top"/testdata/sxpr/* "$top"/testdata/sxpr/bad/* "$top"/tests/sxpr/*.sxpr; do
     case $f in *.xml|*.stderr|*.md|*/CASES|*/README*) continue ;; esac
     case $f in */bad/*) pre=bad- ;; *) pre= ;; esac
     [ -f "$f" ] && cp "$f" "$fb/seed/fuzz_sxpr/$pre$(basename "$f")"
