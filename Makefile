@@ -84,6 +84,7 @@ golden: $(XENCONV) tools
 	@sh tests/convert.sh $(XENCONV)
 	@sh tests/sxpr_stress.sh $(XENCONV)
 	@sh tests/lint.sh $(XENCONV)
+	@sh tests/migrate.sh $(XENCONV) $(BUILD)/tools
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)
@@ -113,6 +114,7 @@ valgrind: $(XENCONV) tools $(UNIT_BIN)
 	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
 	@VALGRIND=1 sh tests/sxpr_stress.sh $(XENCONV)
 	@VALGRIND=1 sh tests/lint.sh $(XENCONV)
+	@VALGRIND=1 sh tests/migrate.sh $(XENCONV) $(BUILD)/tools
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden property
