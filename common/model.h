@@ -99,9 +99,6 @@ struct xc_os {
     unsigned nboot;
     struct xc_str slic_table;    /* <acpi><table type='slic'> */
     enum xc_tristate bootmenu;
-    /* The reader's libvirt parser took no arch or machine from the
-     * capabilities (xenParseSxpr): post-parse leaves them unset. */
-    bool no_caps_lookup;
 };
 
 /* ---- features ------------------------------------------------------- */

@@ -12,8 +12,6 @@ void dflt_os_caps(struct dflt *st)
 {
     struct xc_os *os = &st->dom->os;
 
-    if (os->no_caps_lookup)
-        return;
     if (!xc_str_isset(&os->arch) && st->set && st->set->arch)
         xc_str_set(&os->arch, st->set->arch, xc_nopos);
 

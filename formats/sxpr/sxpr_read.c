@@ -1,8 +1,10 @@
 /* xen-sxpr reader: one xend S-expression into the model, literally as
  * libvirt's historical xenParseSxpr (src/xenconfig/xen_sxpr.c, libxl era)
  * filled its virDomainDef before virDomainDefPostParse, run as its
- * sexpr2xml test ran it: no xenstore (no console tty, VNC port -1) and no
- * capabilities lookup (no os arch or machine).  This file: the frame,
+ * sexpr2xml test ran it: no xenstore (no console tty, VNC port -1).  The
+ * os arch and machine come from post-parse's capabilities fallback, as
+ * for xl and xm (libvirt's xenParseSxpr did no lookup; see
+ * docs/sxpr-conformance.md, clauses 2 and 3).  This file: the frame,
  * the top-level keys and the os (xenParseSxprOS); devices live in
  * sxpr_read_disk.c, _net.c, _chr.c and _dev.c; what no section read is
  * reported by sxpr_read_unused.c.
@@ -323,7 +325,6 @@ static void read_domain(struct sxr *r)
 
     dom->os.type = r->hvm ? XC_OS_HVM : XC_OS_XEN;
     dom->os.type_pos = sxr_pos(r, image);
-    dom->os.no_caps_lookup = true;
 
     /* Domain-0 has no image to boot */
     if (!(dom->has_id && dom->id == 0) && sxr_lookup(r, r->root, "image"))

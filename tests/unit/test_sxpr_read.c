@@ -163,8 +163,7 @@ START_TEST(heads_domain_and_vm)
     ck_assert_str_eq(dom.name.s, "g");
     ck_assert(!dom.has_id);
     ck_assert_int_eq(dom.os.type, XC_OS_XEN);
-    ck_assert(dom.os.no_caps_lookup);
-    ck_assert(!dom.os.arch.s);
+    ck_assert(!dom.os.arch.s);   /* literal: post-parse fills it */
     /* without maxmem the maximum is memory, as xend takes it */
     ck_assert_uint_eq(dom.memory_kib, 256 * 1024);
     ck_assert_uint_eq(dom.current_memory_kib, 256 * 1024);
@@ -750,8 +749,8 @@ START_TEST(pipeline_xml_and_xl)
     ck_assert_int_eq(conv(text, &xc_format_xml, &out), 0);
     const char *x = xc_buf_str(&out);
     ck_assert_ptr_nonnull(strstr(x, "<domain type='xen' id='6'>\n"));
-    /* no capabilities lookup: no arch, no machine */
-    ck_assert_ptr_nonnull(strstr(x, "    <type>linux</type>\n"));
+    /* arch and machine from the capabilities, as for xl and xm */
+    ck_assert_ptr_nonnull(strstr(x, "    <type arch='x86_64' machine='xenpv'>linux</type>\n"));
     ck_assert_ptr_nonnull(strstr(x, "<memory unit='KiB'>430080</memory>"));
     ck_assert_ptr_nonnull(strstr(x, "<driver name='file' type='raw'/>"));
     ck_assert_ptr_nonnull(strstr(x, "<ip address='192.0.2.1' family='ipv4'/>"));
