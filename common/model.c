@@ -344,3 +344,12 @@ void xc_uuid_generate(unsigned char out[16])
     out[6] = (unsigned char)((out[6] & 0x0f) | 0x40);
     out[8] = (unsigned char)((out[8] & 0x3f) | 0x80);
 }
+
+bool xc_net_ifname_generated(const char *ifname)
+{
+    static const char *const prefixes[] = {"vnet", "macvtap", "macvlan", "vif"};
+    for (size_t i = 0; ifname && i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+        if (strncmp(ifname, prefixes[i], strlen(prefixes[i])) == 0)
+            return true;
+    return false;
+}

@@ -452,6 +452,11 @@ void xc_domain_add_leftover(struct xc_domain *dom, const char *key,
  * surrounding blanks.  0 on success, -1 on a malformed uuid. */
 int xc_uuid_parse(const char *s, unsigned char out[16]);
 void xc_uuid_format(const unsigned char uuid[16], char out[37]);
+/* An interface target name libvirt or libxl generated ("vnet", "macvtap",
+ * "macvlan" or libxl's "vif" prefix): shown in a running domain's XML,
+ * dropped by an inactive parse and by inactive formatting. */
+bool xc_net_ifname_generated(const char *ifname);
+
 /* A random version-4 uuid, as libvirt makes for a config that has none. */
 void xc_uuid_generate(unsigned char out[16]);
 

@@ -12,6 +12,20 @@ const char *xc_target_name(const struct xc_format *to)
     return to == &xc_format_xml ? "domain XML" : to->name;
 }
 
+/* A running domain's dump (an sxpr with a domid) written to a native
+ * config: what libvirt's inactive XML parse would keep of it, so that
+ * converting directly equals converting through domain XML.  The id and
+ * the interface names libxl generated ("vif5.0") belong to the run. */
+static void drop_runtime_identity(struct xc_domain *dom)
+{
+    if (!dom->has_id)
+        return;
+    dom->has_id = false;
+    for (size_t i = 0; i < dom->nets.n; i++)
+        if (xc_net_ifname_generated(dom->nets.v[i].ifname.s))
+            xc_str_clear(&dom->nets.v[i].ifname);
+}
+
 int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
                       enum xc_origin origin, const struct xc_source *src,
                       const struct xc_settings *set, struct xc_buf *out,
@@ -29,6 +43,8 @@ int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
         goto done;
     if (xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > errors)
         goto done;
+    if (to != &xc_format_xml)
+        drop_runtime_identity(&dom);
     if (to->write(&dom, set, out, d) < 0 || d->nerrors > errors)
         goto done;
     rc = 0;

@@ -217,6 +217,10 @@ int xr_net_child_start(struct xr_ctx *c, struct xr_frame *f)
         return net_model(c, n);
     case XR_NET_TARGET:
         xr_attr_str(c, "dev", &n->ifname);
+        /* libvirt parses inactive (VIR_DOMAIN_DEF_PARSE_INACTIVE): a
+         * generated name belongs to the running domain, not the config. */
+        if (xc_net_ifname_generated(n->ifname.s))
+            xc_str_clear(&n->ifname);
         return 0;
     case XR_NET_DRIVER:
         xr_attr_str(c, "name", &n->driver_name);

@@ -16,11 +16,6 @@ static const char *enum_or(enum xc_enum_table t, int v, const char *dflt)
     return *s ? s : dflt;
 }
 
-static bool has_prefix(const char *s, const char *p)
-{
-    return strncmp(s, p, strlen(p)) == 0;
-}
-
 /* ---- disks ---------------------------------------------------------- */
 
 static void write_disk_source(struct xw *w, const struct xc_disk *disk)
@@ -311,8 +306,7 @@ static void write_net(struct xw *w, const struct xc_net *n)
     }
     /* Inactive XML leaves out target names libvirt or libxl generated. */
     if (n->ifname.s &&
-        (w->active || !(has_prefix(n->ifname.s, "vnet") || has_prefix(n->ifname.s, "macvtap") ||
-                        has_prefix(n->ifname.s, "macvlan") || has_prefix(n->ifname.s, "vif")))) {
+        (w->active || !xc_net_ifname_generated(n->ifname.s))) {
         xw_line(w, "<target");
         xw_attr(w, "dev", &n->ifname);
         xw_lit(w, "/>\n");

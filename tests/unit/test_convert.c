@@ -12,6 +12,10 @@
 #include "common/source.h"
 #include "converters/convert.h"
 #include "converters/detect.h"
+#include "converters/native.h"
+#include "formats/sxpr/sxpr.h"
+#include "formats/xl/xl.h"
+#include "formats/xml/xml.h"
 #include "converters/report.h"
 
 static char *json(const char *s, size_t n)
@@ -173,6 +177,56 @@ START_TEST(detect_by_content)
 }
 END_TEST
 
+/* Convert TEXT (format FROM) to TO; the output text (caller frees). */
+static char *conv(const char *text, const struct xc_format *from,
+                  const struct xc_format *to)
+{
+    struct xc_source src;
+    struct xc_buf out = {0};
+    struct xc_diags d = {0};
+    xc_source_from_mem(&src, "t", text, strlen(text));
+    ck_assert_int_eq(xc_convert_source(from, to, from == &xc_format_xml
+                                       ? XC_ORIGIN_XML : XC_ORIGIN_NATIVE,
+                                       &src, NULL, &out, &d), 0);
+    xc_source_free(&src);
+    xc_diags_free(&d);
+    return xc_buf_steal(&out);
+}
+
+/* libvirt parses domain XML inactive: interface names libxl ("vif") or
+ * libvirt generated are dropped, chosen ones kept; a running domain's
+ * dump written to a native config does the same, while its XML shows
+ * them (active formatting). */
+START_TEST(generated_ifnames_are_runtime)
+{
+    const char *xml =
+        "<domain type='xen' id='5'><name>g</name><memory>262144</memory>"
+        "<os><type>linux</type><kernel>/k</kernel></os><devices>"
+        "<interface type='bridge'><mac address='00:16:3e:00:00:01'/>"
+        "<source bridge='br0'/><target dev='vif5.0'/></interface>"
+        "<interface type='bridge'><mac address='00:16:3e:00:00:02'/>"
+        "<source bridge='br0'/><target dev='web0'/></interface>"
+        "</devices></domain>";
+    char *xl = conv(xml, &xc_format_xml, &xc_format_xl);
+    ck_assert_ptr_null(strstr(xl, "vifname=vif5.0"));
+    ck_assert_ptr_nonnull(strstr(xl, "vifname=web0"));
+    free(xl);
+
+    const char *dump =
+        "(domain (domid 5)(name 'g')(memory 256)(vcpus 1)"
+        "(uuid '596a5d21-71f4-8fb2-e068-e2386a5c413e')"
+        "(image (linux (kernel '/k')))"
+        "(device (vif (mac '00:16:3e:00:00:01')(bridge 'br0'))))";
+    char *x = conv(dump, &xc_format_sxpr, &xc_format_xml);
+    ck_assert_ptr_nonnull(strstr(x, "<domain type='xen' id='5'>"));
+    ck_assert_ptr_nonnull(strstr(x, "<target dev='vif5.0'/>"));
+    free(x);
+    xl = conv(dump, &xc_format_sxpr, &xc_format_xl);
+    ck_assert_ptr_null(strstr(xl, "vifname"));
+    free(xl);
+}
+END_TEST
+
 START_TEST(names_and_paths)
 {
     const char *c;
@@ -217,6 +271,7 @@ int main(void)
     tcase_add_test(tc, report_layout);
     tcase_add_test(tc, detect_by_content);
     tcase_add_test(tc, names_and_paths);
+    tcase_add_test(tc, generated_ifnames_are_runtime);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -543,7 +543,7 @@ START_TEST(hostile_vif_option)
     xml = mkxml("g", "    <interface type='bridge'>\n"
                      "      <mac address='00:16:3e:00:00:01'/>\n"
                      "      <source bridge='br0'/>\n"
-                     "      <target dev='vif=1'/>\n"
+                     "      <target dev='web=1'/>\n"
                      "    </interface>\n");
     xc_diags_free(&d);
     ck_assert_int_eq(to_xm(xml, &out, &d), -1);
