@@ -19,9 +19,9 @@
 #     of running domains of older xend: the first pass turns them into the
 #     configuration the writer produces, dropping runtime state (the
 #     domain id and the vif names xend derived from it, which libvirt's
-#     inactive XML parse drops) and adding libxl's x86_64 HVM PAE default
-#     (the XML side knows the arch; xenParseSxpr's XML has none).  The
-#     property must hold from there.
+#     inactive XML parse drops) and what the writer reports as not
+#     carried (e.g. a kernel beside a bootloader).  The property must hold
+#     from there.
 # Usage: property.sh XENCONV
 set -u
 xenconv=$(readlink -f "$1")
