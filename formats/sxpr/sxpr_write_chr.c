@@ -21,98 +21,12 @@
  * limit as the xl writer's). */
 enum { MAX_SERIAL_PORT = 4096 };
 
-static const char where[] = "a qemu character device string";
-
-static int part(const struct xc_str *v, const char *what, const char *forbid,
-                struct xc_buf *b, struct xc_diags *d)
-{
-    if (!v->s)
-        return 0;
-    return xc_xenw_append_checked(b, v, what, where, forbid, d);
-}
-
-static int path(const struct xc_chr *c, const char *what, struct xc_buf *b,
-                struct xc_diags *d)
-{
-    if (!c->path.s) {
-        xc_error(d, c->pos, XCW_UNSUPPORTED, "%s has no source path", what);
-        return -1;
-    }
-    return part(&c->path, what, ",", b, d);
-}
-
-/* xenFormatSxprChr into b; -1 after an error. */
-static int chr_spec(const struct xc_chr *c, const char *what,
-                    struct xc_buf *b, struct xc_diags *d)
-{
-    switch (c->type) {
-    case XC_CHR_NONE: /* libvirt's zero chardev type is 'null' */
-    case XC_CHR_NULL:
-        xc_buf_add(b, "null");
-        return 0;
-    case XC_CHR_STDIO:
-    case XC_CHR_VC:
-    case XC_CHR_PTY:
-        xc_buf_add(b, xc_enum_name(XC_T_CHR_TYPE, c->type));
-        return 0;
-    case XC_CHR_FILE:
-    case XC_CHR_PIPE:
-        xc_buf_add(b, xc_enum_name(XC_T_CHR_TYPE, c->type));
-        xc_buf_addc(b, ':');
-        return path(c, what, b, d);
-    case XC_CHR_DEV:
-        return path(c, what, b, d);
-    case XC_CHR_TCP:
-        if (c->protocol == XC_TCP_PROTO_TELNETS ||
-            c->protocol == XC_TCP_PROTO_TLS)
-            xc_lost(d, c->pos, XCW_LOST, "%s: tcp protocol '%s' (written as "
-                    "telnet, as libvirt does)", what,
-                    xc_enum_name(XC_T_CHR_TCP_PROTOCOL, c->protocol));
-        xc_buf_add(b, c->protocol == XC_TCP_PROTO_NONE ||
-                              c->protocol == XC_TCP_PROTO_RAW
-                          ? "tcp:" : "telnet:");
-        if (part(&c->host, what, ",", b, d) < 0)
-            return -1;
-        xc_buf_addc(b, ':');
-        if (part(&c->service, what, ",", b, d) < 0)
-            return -1;
-        if (c->listen)
-            xc_buf_add(b, ",server,nowait");
-        return 0;
-    case XC_CHR_UDP:
-        xc_buf_add(b, "udp:");
-        if (part(&c->host, what, ",@", b, d) < 0)
-            return -1;
-        xc_buf_addc(b, ':');
-        if (part(&c->service, what, ",@", b, d) < 0)
-            return -1;
-        xc_buf_addc(b, '@');
-        if (part(&c->bind_host, what, ",@", b, d) < 0)
-            return -1;
-        xc_buf_addc(b, ':');
-        return part(&c->bind_service, what, ",@", b, d);
-    case XC_CHR_UNIX:
-        xc_buf_add(b, "unix:");
-        if (path(c, what, b, d) < 0)
-            return -1;
-        if (c->listen)
-            xc_buf_add(b, ",server,nowait");
-        return 0;
-    case XC_CHR_SPICEVMC:
-    case XC_CHR_SPICEPORT:
-        break;
-    }
-    xc_error(d, c->pos, XCW_UNSUPPORTED, "%s: unsupported chr device type '%s'",
-             what, xc_enum_name(XC_T_CHR_TYPE, c->type));
-    return -1;
-}
-
 /* One spec as an atom. */
 static void emit_chr(struct sxw *w, const struct xc_chr *c, const char *what)
 {
     struct xc_buf spec = {0};
 
-    if (chr_spec(c, what, &spec, w->d) < 0)
+    if (xc_xenw_chr_spec(c, what, ",", &spec, w->d) < 0)
         w->failed = true;
     else
         xc_sxw_atom(w->b, xc_buf_str(&spec), XC_SXW_BARE_IF_SAFE);

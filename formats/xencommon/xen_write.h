@@ -132,6 +132,12 @@ void xc_xenw_hostdev_warnings(const struct xc_hostdev *hd, struct xc_diags *d);
  * xenFormatSxprChr.  what names the device in diagnostics. */
 int xc_xenw_chr(const struct xc_chr *chr, const char *what,
                 struct xc_buf *out, struct xc_diags *d);
+/* The same with the bytes a path may not hold given by the caller: xl and
+ * xm refuse ',', '\' and ')' (see xen_write_dev.c); the sxpr writer, which
+ * quotes the whole string, only ','. */
+int xc_xenw_chr_spec(const struct xc_chr *chr, const char *what,
+                     const char *path_forbid, struct xc_buf *out,
+                     struct xc_diags *d);
 
 /* The vfb spec of a PV guest's graphics device. */
 int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *out,

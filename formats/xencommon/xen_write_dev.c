@@ -240,15 +240,14 @@ int xc_xenw_pci(const struct xc_hostdev *hd, struct xc_buf *b,
 #define CHR_FORBID_PATH ",\\)"
 
 static int chr_path(const struct xc_chr *c, const char *what,
-                    struct xc_buf *b, struct xc_diags *d)
+                    const char *forbid, struct xc_buf *b, struct xc_diags *d)
 {
     if (!c->path.s) {
         xc_error(d, c->pos, XCW_UNSUPPORTED, "%s has no source path", what);
         return -1;
     }
     return xc_xenw_append_checked(b, &c->path, what,
-                          "a qemu character device string", CHR_FORBID_PATH,
-                          d);
+                          "a qemu character device string", forbid, d);
 }
 
 static int chr_part(const struct xc_str *v, const char *what,
@@ -262,6 +261,13 @@ static int chr_part(const struct xc_str *v, const char *what,
 
 int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
                struct xc_diags *d)
+{
+    return xc_xenw_chr_spec(c, what, CHR_FORBID_PATH, b, d);
+}
+
+int xc_xenw_chr_spec(const struct xc_chr *c, const char *what,
+                     const char *path_forbid, struct xc_buf *b,
+                     struct xc_diags *d)
 {
     switch (c->type) {
     case XC_CHR_NONE: /* libvirt's zero chardev type is 'null' */
@@ -277,9 +283,9 @@ int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
     case XC_CHR_PIPE:
         xc_buf_add(b, xc_enum_name(XC_T_CHR_TYPE, c->type));
         xc_buf_addc(b, ':');
-        return chr_path(c, what, b, d);
+        return chr_path(c, what, path_forbid, b, d);
     case XC_CHR_DEV:
-        return chr_path(c, what, b, d);
+        return chr_path(c, what, path_forbid, b, d);
     case XC_CHR_TCP:
         if (c->protocol == XC_TCP_PROTO_TELNETS ||
             c->protocol == XC_TCP_PROTO_TLS)
@@ -312,7 +318,7 @@ int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
         return chr_part(&c->bind_service, what, ",@", b, d);
     case XC_CHR_UNIX:
         xc_buf_add(b, "unix:");
-        if (chr_path(c, what, b, d) < 0)
+        if (chr_path(c, what, path_forbid, b, d) < 0)
             return -1;
         if (c->listen)
             xc_buf_add(b, ",server,nowait");
