@@ -288,9 +288,6 @@ int sxr_read_usb(struct sxr *r)
     return 0;
 }
 
-static const char *const sound_models[] = {
-    "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL};
-
 static void add_sound(struct sxr *r, const char *model, struct xc_pos pos)
 {
     struct xc_sound *snd = xc_vec_push(&r->dom->sounds);
@@ -315,16 +312,11 @@ int sxr_read_sound(struct sxr *r)
     for (const char *p = s;;) {
         const char *e = strchr(p, ',');
         size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *model = NULL;
-        for (size_t i = 0; sound_models[i]; i++)
-            if (strlen(sound_models[i]) == n &&
-                strncmp(sound_models[i], p, n) == 0)
-                model = sound_models[i];
+        const char *model = xc_xen_sound_model(p, n);
         if (!model) {
             sxr_error(r, pos, "bad-value", "soundhw '%s': unknown sound "
                       "model '%.*s' (expected all or a comma-separated list "
-                      "of sb16, es1370, pcspk, ac97, ich6, ich9, usb, ich7)",
-                      s, (int)n, p);
+                      "of %s)", s, (int)n, p, xc_xen_sound_model_list);
             return -1;
         }
         add_sound(r, model, pos);

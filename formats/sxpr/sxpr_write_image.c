@@ -92,9 +92,6 @@ static void fmt_inputs(struct sxw *w, bool emit, const char *why)
 }
 
 /* xenFormatSxprSound: (soundhw 'm1,m2'). */
-static const char *const sound_models[] = {
-    "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL};
-
 static void fmt_sound(struct sxw *w)
 {
     const struct xc_domain *dom = w->dom;
@@ -102,23 +99,8 @@ static void fmt_sound(struct sxw *w)
 
     if (!dom->sounds.n)
         return;
-    for (size_t i = 0; i < dom->sounds.n; i++) {
-        const struct xc_sound *s = &dom->sounds.v[i];
-        /* libvirt's zero sound model is sb16 */
-        const char *m = s->model.s ? s->model.s : "sb16";
-        bool known = false;
-
-        for (size_t k = 0; sound_models[k]; k++)
-            known |= xc_sxw_streq(m, sound_models[k]);
-        if (!known) {
-            xc_sxw_error(w, s->model.pos, XCW_UNSUPPORTED,
-                         "unexpected sound model '%s'", m);
-            continue;
-        }
-        if (i)
-            xc_buf_addc(&list, ',');
-        xc_buf_add(&list, m);
-    }
+    if (xc_xenw_soundhw(dom, &list, w->d) < 0)
+        w->failed = true;
     xc_sxw_kv(w, "soundhw", xc_buf_str(&list));
     xc_buf_free(&list);
 }

@@ -115,6 +115,11 @@ int xc_xen_parse_vif(const char *spec, struct xc_pos pos,
  * (case-insensitively); any other must be letters, digits, '_' and '-'.
  * The spelling to keep, or NULL when the name is refused. */
 const char *xc_xen_net_model(const char *model);
+/* The sound model named by the n bytes at p (libvirt's soundhw list:
+ * sb16, es1370, pcspk, ac97, ich6, ich9, usb, ich7) or NULL. */
+const char *xc_xen_sound_model(const char *p, size_t n);
+/* Those names, for messages: "sb16, es1370, ...". */
+extern const char xc_xen_sound_model_list[];
 /* xenParseSxprVifRate: "10MB/s", "1Gb/s@20ms" -> KB/s. */
 int xc_xen_parse_vif_rate(const char *rate, uint64_t *kbytes_per_sec);
 

@@ -363,6 +363,16 @@ int xcr_read_chardevs(struct xcr *r)
 
 static const char *const sound_models[] = {
     "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL};
+const char xc_xen_sound_model_list[] =
+    "sb16, es1370, pcspk, ac97, ich6, ich9, usb, ich7";
+
+const char *xc_xen_sound_model(const char *p, size_t n)
+{
+    for (size_t i = 0; sound_models[i]; i++)
+        if (strlen(sound_models[i]) == n && strncmp(sound_models[i], p, n) == 0)
+            return sound_models[i];
+    return NULL;
+}
 
 int xcr_read_sound(struct xcr *r)
 {
@@ -388,14 +398,11 @@ int xcr_read_sound(struct xcr *r)
     while (*p) {
         const char *e = strchr(p, ',');
         size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *model = NULL;
-        for (size_t i = 0; sound_models[i]; i++)
-            if (strlen(sound_models[i]) == n && strncmp(sound_models[i], p, n) == 0)
-                model = sound_models[i];
+        const char *model = xc_xen_sound_model(p, n);
         if (!model) {
             xcr_error(r, xcr_pos_next(&pc, (size_t)(p - s)), "bad-sound", "soundhw: unknown sound model "
-                      "'%.*s' (expected all or a comma-separated list of sb16, "
-                      "es1370, pcspk, ac97, ich6, ich9, usb, ich7)", (int)n, p);
+                      "'%.*s' (expected all or a comma-separated list of %s)",
+                      (int)n, p, xc_xen_sound_model_list);
             return -1;
         }
         struct xc_sound *snd = xc_vec_push(&r->dom->sounds);

@@ -610,9 +610,6 @@ static void fmt_chardev(struct xcw *w)
     fmt_serials(w);
 }
 
-static const char *const sound_models[] = {
-    "sb16", "es1370", "pcspk", "ac97", "ich6", "ich9", "usb", "ich7", NULL};
-
 static void fmt_sound(struct xcw *w)
 {
     const struct xc_domain *dom = w->dom;
@@ -625,24 +622,8 @@ static void fmt_sound(struct xcw *w)
     }
     if (!dom->sounds.n)
         return;
-    for (size_t i = 0; i < dom->sounds.n; i++) {
-        const struct xc_sound *s = &dom->sounds.v[i];
-        /* libvirt's zero sound model is sb16 */
-        const char *m = s->model.s ? s->model.s : "sb16";
-        bool known = false;
-
-        for (size_t k = 0; sound_models[k]; k++)
-            known |= streq(m, sound_models[k]);
-        if (!known) {
-            xc_error(w->d, s->model.pos, XCW_UNSUPPORTED,
-                     "unexpected sound model '%s'", m);
-            w->failed = true;
-            continue;
-        }
-        if (i)
-            xc_buf_addc(&b, ',');
-        xc_buf_add(&b, m);
-    }
+    if (xc_xenw_soundhw(dom, &b, w->d) < 0)
+        w->failed = true;
     xcw_set_str(w, "soundhw", xc_buf_str(&b), dom->sounds.v[0].pos);
     xc_buf_free(&b);
 }

@@ -139,6 +139,11 @@ int xc_xenw_chr_spec(const struct xc_chr *chr, const char *what,
                      const char *path_forbid, struct xc_buf *out,
                      struct xc_diags *d);
 
+/* The soundhw value of an HVM guest ("sb16,es1370"; a model libvirt
+ * does not know is an error at its position): 0, or -1 after an error. */
+int xc_xenw_soundhw(const struct xc_domain *dom, struct xc_buf *out,
+                    struct xc_diags *d);
+
 /* The vfb spec of a PV guest's graphics device. */
 int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *out,
                 struct xc_diags *d);

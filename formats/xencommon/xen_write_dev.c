@@ -4,6 +4,7 @@
  * change the spec's meaning is refused (xen_write_safe.c) and every
  * dropped attribute is a loss warning. */
 #include "xen_write.h"
+#include "xen_read.h"
 
 #include <inttypes.h>
 #include <netdb.h>
@@ -384,4 +385,27 @@ int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *b,
                           d) < 0)
         return -1;
     return 0;
+}
+
+/* ==== sound ============================================================= */
+
+int xc_xenw_soundhw(const struct xc_domain *dom, struct xc_buf *out,
+                    struct xc_diags *d)
+{
+    int rc = 0;
+    for (size_t i = 0; i < dom->sounds.n; i++) {
+        const struct xc_sound *s = &dom->sounds.v[i];
+        /* libvirt's zero sound model is sb16 */
+        const char *m = s->model.s ? s->model.s : "sb16";
+        if (!xc_xen_sound_model(m, strlen(m))) {
+            xc_error(d, s->model.pos, XCW_UNSUPPORTED,
+                     "unexpected sound model '%s'", m);
+            rc = -1;
+            continue;
+        }
+        if (i)
+            xc_buf_addc(out, ',');
+        xc_buf_add(out, m);
+    }
+    return rc;
 }
