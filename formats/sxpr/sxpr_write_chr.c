@@ -16,11 +16,6 @@
 
 #include "../../common/xalloc.h"
 
-/* Serial ports are listed by port number, with "none" in the gaps; a
- * port number this large would make the output dwarf the input (the same
- * limit as the xl writer's). */
-enum { MAX_SERIAL_PORT = 4096 };
-
 /* One spec as an atom. */
 static void emit_chr(struct sxw *w, const struct xc_chr *c, const char *what)
 {
@@ -33,43 +28,19 @@ static void emit_chr(struct sxw *w, const struct xc_chr *c, const char *what)
     xc_buf_free(&spec);
 }
 
-static unsigned port_of(const struct xc_chr *c)
-{
-    return c->has_target_port ? c->target_port : 0;
-}
-
 /* (serial (A B none D)): by port number, the first device on each. */
 static void serial_list(struct sxw *w)
 {
     const struct xc_domain *dom = w->dom;
-    unsigned maxport = 0;
-    size_t *by_port;
+    size_t nports;
+    size_t *by_port = xc_xenw_serials_by_port(dom, "the sxpr", &nports, w->d);
 
-    for (size_t i = 0; i < dom->serials.n; i++) {
-        unsigned p = port_of(&dom->serials.v[i]);
-        if (p > MAX_SERIAL_PORT) {
-            xc_sxw_error(w, dom->serials.v[i].pos, XCW_UNSUPPORTED,
-                         "serial port %u: the sxpr lists serial devices by "
-                         "port, and xenconv refuses to write more than %d "
-                         "placeholders", p, MAX_SERIAL_PORT);
-            return;
-        }
-        if (p > maxport)
-            maxport = p;
-    }
-    by_port = xc_malloc(((size_t)maxport + 1) * sizeof(*by_port));
-    for (size_t p = 0; p <= maxport; p++)
-        by_port[p] = SIZE_MAX;
-    for (size_t i = 0; i < dom->serials.n; i++) {
-        unsigned p = port_of(&dom->serials.v[i]);
-        if (by_port[p] == SIZE_MAX)
-            by_port[p] = i;
-        else
-            xc_sxw_lost(w, dom->serials.v[i].pos, "serial device on port %u "
-                        "(another one uses that port)", p);
+    if (!by_port) {
+        w->failed = true;
+        return;
     }
     xc_buf_add(w->b, "(serial (");
-    for (size_t p = 0; p <= maxport; p++) {
+    for (size_t p = 0; p < nports; p++) {
         if (p)
             xc_buf_addc(w->b, ' ');
         if (by_port[p] == SIZE_MAX)
@@ -98,7 +69,7 @@ void xc_sxw_parallel_serial(struct sxw *w)
 
     if (!dom->serials.n) {
         xc_buf_add(w->b, "(serial none)");
-    } else if (dom->serials.n > 1 || port_of(&dom->serials.v[0]) != 0) {
+    } else if (dom->serials.n > 1 || xc_xenw_chr_port(&dom->serials.v[0]) != 0) {
         serial_list(w);
     } else {
         xc_buf_add(w->b, "(serial ");

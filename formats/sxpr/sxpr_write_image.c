@@ -168,52 +168,15 @@ static void fmt_timers(struct sxw *w, bool emit)
  * closed, and (localtime N) again. */
 static void fmt_clock(struct sxw *w)
 {
-    const struct xc_clock *c = &w->dom->clock;
-    const char *off = xc_enum_name(XC_T_CLOCK_OFFSET, c->offset);
-    int localtime = 0;
+    int localtime;
+    long long rtc;
 
-    if (w->hvm) {
-        long long rtc = 0;
-
-        switch (c->offset) {
-        case XC_CLOCK_VARIABLE:
-            localtime = c->basis == XC_BASIS_LOCALTIME;
-            rtc = c->has_adjustment ? c->adjustment : 0;
-            if (rtc < INT_MIN || rtc > INT_MAX) {
-                xc_sxw_error(w, xc_nopos, XCW_UNSUPPORTED,
-                             "clock adjustment %lld is out of range", rtc);
-                return;
-            }
-            break;
-        case XC_CLOCK_NONE: /* libvirt's zero offset is utc */
-        case XC_CLOCK_UTC:
-        case XC_CLOCK_LOCALTIME:
-            if (c->utc_reset) {
-                xc_sxw_error(w, xc_nopos, XCW_UNSUPPORTED,
-                             "unsupported clock adjustment='reset'");
-                return;
-            }
-            localtime = c->offset == XC_CLOCK_LOCALTIME;
-            break;
-        default:
-            xc_sxw_error(w, xc_nopos, XCW_UNSUPPORTED,
-                         "unsupported clock offset='%s'", off);
-            return;
-        }
-        xc_sxw_num(w, "rtc_timeoffset", rtc);
-    } else {
-        switch (c->offset) {
-        case XC_CLOCK_NONE:
-        case XC_CLOCK_UTC:
-        case XC_CLOCK_LOCALTIME:
-            localtime = c->offset == XC_CLOCK_LOCALTIME;
-            break;
-        default:
-            xc_sxw_error(w, xc_nopos, XCW_UNSUPPORTED,
-                         "unsupported clock offset='%s'", off);
-            return;
-        }
+    if (xc_xenw_clock(&w->dom->clock, w->hvm, &localtime, &rtc, w->d) < 0) {
+        w->failed = true;
+        return;
     }
+    if (w->hvm)
+        xc_sxw_num(w, "rtc_timeoffset", rtc);
     xc_buf_addf(w->b, "(localtime %d)))(localtime %d)", localtime, localtime);
 }
 

@@ -25,10 +25,6 @@ void xcw_init(struct xcw *w, const struct xc_domain *dom,
     w->hvm = dom->os.type == XC_OS_HVM || dom->os.type == XC_OS_NONE;
 }
 
-/* Serial ports are listed by port number, with "none" in the gaps; a
- * port number this large would make the output dwarf the input. */
-enum { MAX_SERIAL_PORT = 4096 };
-
 static bool streq(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
@@ -309,57 +305,15 @@ static void fmt_features(struct xcw *w)
 
 static void fmt_time_offset(struct xcw *w)
 {
-    const struct xc_clock *c = &w->dom->clock;
-    const char *off = xc_enum_name(XC_T_CLOCK_OFFSET, c->offset);
-    long long localtime = 0;
+    int localtime;
+    long long rtc;
 
-    if (w->hvm) {
-        long long rtc = 0;
-
-        switch (c->offset) {
-        case XC_CLOCK_VARIABLE:
-            localtime = c->basis == XC_BASIS_LOCALTIME;
-            rtc = c->has_adjustment ? c->adjustment : 0;
-            if (rtc < INT_MIN || rtc > INT_MAX) {
-                xc_error(w->d, xc_nopos, XCW_UNSUPPORTED,
-                         "clock adjustment %lld is out of range", rtc);
-                w->failed = true;
-                return;
-            }
-            break;
-        case XC_CLOCK_NONE: /* libvirt's zero offset is utc */
-        case XC_CLOCK_UTC:
-        case XC_CLOCK_LOCALTIME:
-            if (c->utc_reset) {
-                xc_error(w->d, xc_nopos, XCW_UNSUPPORTED,
-                         "unsupported clock adjustment='reset'");
-                w->failed = true;
-                return;
-            }
-            localtime = c->offset == XC_CLOCK_LOCALTIME;
-            break;
-        default:
-            xc_error(w->d, xc_nopos, XCW_UNSUPPORTED,
-                     "unsupported clock offset='%s'", off);
-            w->failed = true;
-            return;
-        }
-        xcw_set_num(w, "rtc_timeoffset", rtc);
-    } else {
-        switch (c->offset) {
-        case XC_CLOCK_NONE:
-        case XC_CLOCK_UTC:
-        case XC_CLOCK_LOCALTIME:
-            /* adjustment='reset' is how libvirt reads every PV clock */
-            localtime = c->offset == XC_CLOCK_LOCALTIME;
-            break;
-        default:
-            xc_error(w->d, xc_nopos, XCW_UNSUPPORTED,
-                     "unsupported clock offset='%s' for a PV guest", off);
-            w->failed = true;
-            return;
-        }
+    if (xc_xenw_clock(&w->dom->clock, w->hvm, &localtime, &rtc, w->d) < 0) {
+        w->failed = true;
+        return;
     }
+    if (w->hvm)
+        xcw_set_num(w, "rtc_timeoffset", rtc);
     xcw_set_num(w, "localtime", localtime);
 }
 
@@ -500,11 +454,6 @@ static void fmt_pci(struct xcw *w)
     xcw_speclist_set(w, "pci", &l);
 }
 
-static unsigned chr_port(const struct xc_chr *c)
-{
-    return c->has_target_port ? c->target_port : 0;
-}
-
 /* A single chardev string under key. */
 static void set_chr(struct xcw *w, const char *key, const struct xc_chr *c,
                     const char *what)
@@ -521,8 +470,7 @@ static void set_chr(struct xcw *w, const char *key, const struct xc_chr *c,
 static void fmt_serials(struct xcw *w)
 {
     const struct xc_domain *dom = w->dom;
-    unsigned maxport = 0;
-    size_t *by_port;
+    size_t nports, *by_port;
     struct xcw_speclist l = {0};
     struct xc_buf b = {0};
 
@@ -530,7 +478,7 @@ static void fmt_serials(struct xcw *w)
         xcw_set_str(w, "serial", "none", xc_nopos);
         return;
     }
-    if (dom->serials.n == 1 && chr_port(&dom->serials.v[0]) == 0) {
+    if (dom->serials.n == 1 && xc_xenw_chr_port(&dom->serials.v[0]) == 0) {
         set_chr(w, "serial", &dom->serials.v[0], "serial device");
         return;
     }
@@ -542,33 +490,12 @@ static void fmt_serials(struct xcw *w)
         w->failed = true;
         return;
     }
-    for (size_t i = 0; i < dom->serials.n; i++) {
-        unsigned p = chr_port(&dom->serials.v[i]);
-        if (p > MAX_SERIAL_PORT) {
-            xc_error(w->d, dom->serials.v[i].pos, XCW_UNSUPPORTED,
-                     "serial port %u: xl lists serial devices by port, and "
-                     "xenconv refuses to write more than %d placeholders",
-                     p, MAX_SERIAL_PORT);
-            w->failed = true;
-            return;
-        }
-        if (p > maxport)
-            maxport = p;
+    by_port = xc_xenw_serials_by_port(dom, "xl", &nports, w->d);
+    if (!by_port) {
+        w->failed = true;
+        return;
     }
-    /* the first serial device on each port, as libvirt's lookup finds */
-    by_port = xc_malloc(((size_t)maxport + 1) * sizeof(*by_port));
-    for (size_t p = 0; p <= maxport; p++)
-        by_port[p] = SIZE_MAX;
-    for (size_t i = 0; i < dom->serials.n; i++) {
-        unsigned p = chr_port(&dom->serials.v[i]);
-        if (by_port[p] == SIZE_MAX)
-            by_port[p] = i;
-        else
-            xc_lost(w->d, dom->serials.v[i].pos, XCW_LOST,
-                    "serial device on port %u (another one uses that port)",
-                    p);
-    }
-    for (size_t p = 0; p <= maxport; p++) {
+    for (size_t p = 0; p < nports; p++) {
         struct xc_pos pos = xc_nopos;
 
         xc_buf_reset(&b);

@@ -139,6 +139,22 @@ int xc_xenw_chr_spec(const struct xc_chr *chr, const char *what,
                      const char *path_forbid, struct xc_buf *out,
                      struct xc_diags *d);
 
+/* Serial devices listed by port, as xl and the sxpr write them: element p
+ * is the index in dom->serials of the first device on port p, or SIZE_MAX
+ * for a gap; *nports = highest port + 1.  A second device on one port is a
+ * loss warning.  NULL after an error (a port above 4096: the list would
+ * dwarf the input); "fmt" names the format in it.  The caller frees. */
+size_t *xc_xenw_serials_by_port(const struct xc_domain *dom, const char *fmt,
+                                size_t *nports, struct xc_diags *d);
+/* The port of a serial device (0 when none is given). */
+unsigned xc_xenw_chr_port(const struct xc_chr *c);
+
+/* The clock as xl/xm/sxpr keys: *localtime, and for HVM *rtc (the
+ * rtc_timeoffset).  0, or -1 after an error (an offset or adjustment the
+ * keys cannot express, as libvirt refuses them). */
+int xc_xenw_clock(const struct xc_clock *c, bool hvm, int *localtime,
+                  long long *rtc, struct xc_diags *d);
+
 /* The soundhw value of an HVM guest ("sb16,es1370"; a model libvirt
  * does not know is an error at its position): 0, or -1 after an error. */
 int xc_xenw_soundhw(const struct xc_domain *dom, struct xc_buf *out,

@@ -4,9 +4,12 @@
  * change the spec's meaning is refused (xen_write_safe.c) and every
  * dropped attribute is a loss warning. */
 #include "xen_write.h"
+#include "../../common/xalloc.h"
 #include "xen_read.h"
 
 #include <inttypes.h>
+#include <limits.h>
+#include <stdint.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
@@ -408,4 +411,99 @@ int xc_xenw_soundhw(const struct xc_domain *dom, struct xc_buf *out,
         xc_buf_add(out, m);
     }
     return rc;
+}
+
+/* ==== serial ports by number ============================================= */
+
+/* A port number this large would make the output dwarf the input. */
+enum { MAX_SERIAL_PORT = 4096 };
+
+unsigned xc_xenw_chr_port(const struct xc_chr *c)
+{
+    return c->has_target_port ? c->target_port : 0;
+}
+
+size_t *xc_xenw_serials_by_port(const struct xc_domain *dom, const char *fmt,
+                                size_t *nports, struct xc_diags *d)
+{
+    unsigned maxport = 0;
+    size_t *by_port;
+
+    for (size_t i = 0; i < dom->serials.n; i++) {
+        unsigned p = xc_xenw_chr_port(&dom->serials.v[i]);
+        if (p > MAX_SERIAL_PORT) {
+            xc_error(d, dom->serials.v[i].pos, XCW_UNSUPPORTED,
+                     "serial port %u: %s lists serial devices by port, and "
+                     "xenconv refuses to write more than %d placeholders",
+                     p, fmt, MAX_SERIAL_PORT);
+            return NULL;
+        }
+        if (p > maxport)
+            maxport = p;
+    }
+    /* the first serial device on each port, as libvirt's lookup finds */
+    by_port = xc_malloc(((size_t)maxport + 1) * sizeof(*by_port));
+    for (size_t p = 0; p <= maxport; p++)
+        by_port[p] = SIZE_MAX;
+    for (size_t i = 0; i < dom->serials.n; i++) {
+        unsigned p = xc_xenw_chr_port(&dom->serials.v[i]);
+        if (by_port[p] == SIZE_MAX)
+            by_port[p] = i;
+        else
+            xc_lost(d, dom->serials.v[i].pos, XCW_LOST,
+                    "serial device on port %u (another one uses that port)",
+                    p);
+    }
+    *nports = (size_t)maxport + 1;
+    return by_port;
+}
+
+/* ==== clock ============================================================== */
+
+int xc_xenw_clock(const struct xc_clock *c, bool hvm, int *localtime,
+                  long long *rtc, struct xc_diags *d)
+{
+    const char *off = xc_enum_name(XC_T_CLOCK_OFFSET, c->offset);
+
+    *localtime = 0;
+    *rtc = 0;
+    if (!hvm) {
+        switch (c->offset) {
+        case XC_CLOCK_NONE:
+        case XC_CLOCK_UTC:
+        case XC_CLOCK_LOCALTIME:
+            /* adjustment='reset' is how libvirt reads every PV clock */
+            *localtime = c->offset == XC_CLOCK_LOCALTIME;
+            return 0;
+        default:
+            xc_error(d, xc_nopos, XCW_UNSUPPORTED,
+                     "unsupported clock offset='%s' for a PV guest", off);
+            return -1;
+        }
+    }
+    switch (c->offset) {
+    case XC_CLOCK_VARIABLE:
+        *localtime = c->basis == XC_BASIS_LOCALTIME;
+        *rtc = c->has_adjustment ? c->adjustment : 0;
+        if (*rtc < INT_MIN || *rtc > INT_MAX) {
+            xc_error(d, xc_nopos, XCW_UNSUPPORTED,
+                     "clock adjustment %lld is out of range", *rtc);
+            return -1;
+        }
+        return 0;
+    case XC_CLOCK_NONE: /* libvirt's zero offset is utc */
+    case XC_CLOCK_UTC:
+    case XC_CLOCK_LOCALTIME:
+        if (c->utc_reset) {
+            xc_error(d, xc_nopos, XCW_UNSUPPORTED,
+                     "unsupported clock adjustment='reset'");
+            return -1;
+        }
+        *localtime = c->offset == XC_CLOCK_LOCALTIME;
+        return 0;
+    default:
+        xc_error(d, xc_nopos, XCW_UNSUPPORTED,
+                 "unsupported clock offset='%s'", off);
+        return -1;
+    }
 }
