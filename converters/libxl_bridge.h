@@ -9,9 +9,9 @@
 
 #include <libxl.h>
 
-#include "common/diag.h"
-#include "common/model.h"
-#include "common/settings.h"
+#include "../common/diag.h"
+#include "../common/model.h"
+#include "../common/settings.h"
 
 /* Fill CFG (already libxl_domain_config_init'ed by the caller, who also
  * disposes of it, on success or failure) from DOM, defaults applied
