@@ -244,6 +244,13 @@ void xc_sxw_image(struct sxw *w)
                          "no HVM domain loader");
             return;
         }
+        /* libvirt wrote such an image; xend and every sxpr reader
+         * (libvirt's too) refuse it, so it would not read back */
+        if (!w->hvm && !os->kernel.s) {
+            xc_sxw_error(w, os->type_pos, XCW_UNSUPPORTED,
+                         "a PV guest needs a <kernel> or a <bootloader>");
+            return;
+        }
         if (os->kernel.s)
             xc_sxw_kv(w, "kernel", os->kernel.s);
         if (os->initrd.s)
