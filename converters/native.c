@@ -16,7 +16,7 @@ const char *xc_target_name(const struct xc_format *to)
  * config: what libvirt's inactive XML parse would keep of it, so that
  * converting directly equals converting through domain XML.  The id and
  * the interface names libxl generated ("vif5.0") belong to the run. */
-static void drop_runtime_identity(struct xc_domain *dom)
+void xc_drop_runtime_identity(struct xc_domain *dom)
 {
     if (!dom->has_id)
         return;
@@ -44,7 +44,7 @@ int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
     if (xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > errors)
         goto done;
     if (to != &xc_format_xml)
-        drop_runtime_identity(&dom);
+        xc_drop_runtime_identity(&dom);
     if (to->write(&dom, set, out, d) < 0 || d->nerrors > errors)
         goto done;
     rc = 0;

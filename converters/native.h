@@ -13,6 +13,12 @@
  * name ("xen-xl", "xen-xm"), "domain XML" for xml. */
 const char *xc_target_name(const struct xc_format *to);
 
+/* A running domain's dump written to a native config: drop what belongs
+ * to the run (its id, the interface names Xen generated), as libvirt's
+ * inactive parse would.  xc_convert_source calls it for every target but
+ * domain XML. */
+void xc_drop_runtime_identity(struct xc_domain *dom);
+
 /* The in-memory core of every conversion: read src with `from`, apply
  * libvirt's post-parse defaults, append the `to` text to *out.
  * 0 on success; -1 after error diagnostics (d->file is src->name; during
