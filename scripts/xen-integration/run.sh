@@ -1,0 +1,64 @@
+#!/bin/sh
+# The cases, inside dom0.  Each prints XENINT lines; the last line is
+# "XENINT RESULT: N passed, M failed".
+pass=0 fail=0
+ok() { echo "XENINT PASS $*"; pass=$((pass + 1)); }
+ko() { echo "XENINT FAIL $*"; fail=$((fail + 1)); }
+now() { cut -d' ' -f1 /proc/uptime; }
+
+# wait_gone NAME SECONDS: until the domain has gone (it powers itself off).
+wait_gone() {
+    i=0
+    while xl domid "$1" >/dev/null 2>&1; do
+        i=$((i + 1))
+        [ $i -gt "$2" ] && return 1
+        sleep 1
+    done
+    return 0
+}
+
+# check NAME: the guest printed its marker on its console.
+check_marker() {
+    log=/var/log/xen/console/guest-$1.log
+    sed "s/^/XENINT console $1: /" "$log" 2>/dev/null | grep -a -E 'MARKER|Kernel panic' | head -n 5
+    grep -a -q "XENCONV-GUEST-MARKER" "$log" 2>/dev/null
+}
+
+# case NAME DESCRIPTION COMMAND...: run the launch command, require the
+# domain in `xl list`, wait for it to power off, require the marker.
+run_case() {
+    name=$1 desc=$2
+    shift 2
+    t=$(now)
+    echo "XENINT case $name: $desc"
+    if ! "$@" >/tmp/$name.out 2>/tmp/$name.err; then
+        sed "s/^/XENINT   /" /tmp/$name.out /tmp/$name.err
+        ko "$name: launch failed"
+        return
+    fi
+    sed "s/^/XENINT   out: /" /tmp/$name.out
+    sed "s/^/XENINT   err: /" /tmp/$name.err
+    xl list >/tmp/$name.list 2>&1
+    sed "s/^/XENINT   xl list: /" /tmp/$name.list
+    if ! grep -q "^$name " /tmp/$name.list; then
+        ko "$name: not in xl list"
+        return
+    fi
+    if grep -q "^$name .*--p" /tmp/$name.list; then
+        xl unpause "$name"
+    fi
+    if ! wait_gone "$name" 180; then
+        ko "$name: still running after 180 s"
+        xl destroy "$name"
+    fi
+    if check_marker "$name"; then
+        ok "$name: listed, guest printed its marker ($(now) - $t s)"
+    else
+        ko "$name: no marker on the guest console"
+    fi
+}
+
+for c in /cases/case-*.sh; do
+    . "$c"
+done
+echo "XENINT RESULT: $pass passed, $fail failed"
