@@ -1,10 +1,14 @@
 #!/bin/sh
-# make bench: see tests/tools/bench.c.  Arguments: xenconv, tools directory.
-# Then the adversarial scaling check (tests/tools/bench_adversarial.c): each
+# make bench: see tests/tools/bench.c (per direction: conversions per
+# second in one process, whole-process time of a typical file, peak memory
+# against input size, time ratio for a 10x input; fails with one
+# "bench: FAIL" line per missed target).  Arguments: xenconv, tools
+# directory.  Then the adversarial scaling check (tests/tools/bench_adversarial.c): each
 # pathological input shape at size n and 10n; fails when a conversion takes
 # more than BENCH_ADV_LIMIT (default 30) times longer for 10x the input.
 set -e
-"$2/bench" "${BENCH_CONFIGS:-10000}" "${BENCH_DISKS:-100000}"
+status=0
+"$2/bench" "$1" "${BENCH_CONFIGS:-10000}" "${BENCH_DISKS:-100000}" || status=1
 "$2/bench_adversarial" "${BENCH_ADV_SCALE:-1}" "${BENCH_ADV_LIMIT:-30}"
 
 # convert batch: BENCH_BATCH (default 10,000) generated files through the CLI
@@ -38,3 +42,4 @@ if [ "$4" -gt $((small * 2)) ]; then
     echo "bench: convert batch memory grows with the number of files"
     exit 1
 fi
+exit $status
