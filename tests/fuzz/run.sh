@@ -11,7 +11,8 @@
 # tests/sxpr/*.sxpr and
 # libvirt's historical sxpr vectors in ../shared/reference/sxpr when present
 # (backslash-newline pairs joined, as libvirt's test loader did) for
-# fuzz_sxpr.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
+# fuzz_sxpr; fuzz_rt_F gets fuzz_F's seeds; every harness NAME also gets
+# its kept corpus testdata/fuzz/NAME/.  FUZZ_ONLY="NAME..." runs only those.  New inputs libFuzzer finds go to FUZZBUILD/corpus/NAME
 # and are reused by the next run; crashing inputs are written to
 # FUZZBUILD/artifacts/NAME-crash-... (replay one: FUZZBUILD/NAME FILE).
 set -u
@@ -47,11 +48,21 @@ for f in "$ref"/sexpr2xml/*.sexpr "$ref"/xml2sexpr/*.sexpr; do
     sed -e :a -e '/\\$/{$!N; s/\\\n//; ta' -e '}' -e 's/\\$//' "$f" \
         > "$fb/seed/fuzz_sxpr/ref-$(basename "$(dirname "$f")")-$(basename "$f")"
 done
+# The round-trip harnesses start from their reader's seeds; every harness
+# also from its kept corpus, testdata/fuzz/NAME (what make check replays).
+for f in xl xm sxpr xml; do
+    rm -rf "$fb/seed/fuzz_rt_$f"
+    cp -r "$fb/seed/fuzz_$f" "$fb/seed/fuzz_rt_$f"
+done
+for d in "$top"/testdata/fuzz/*/; do
+    [ -d "$fb/seed/$(basename "$d")" ] && cp "$d"* "$fb/seed/$(basename "$d")/" 2>/dev/null
+done
 
-for name in ${FUZZ_ONLY:-fuzz_cfg fuzz_xl fuzz_xm fuzz_sxpr fuzz_xml}; do
+all="fuzz_cfg fuzz_xl fuzz_xm fuzz_sxpr fuzz_xml fuzz_rt_xl fuzz_rt_xm fuzz_rt_sxpr fuzz_rt_xml"
+for name in ${FUZZ_ONLY:-$all}; do
     case $name in
-        fuzz_xml) dict=$top/tests/fuzz/xml.dict ;;
-        fuzz_sxpr) dict=$top/tests/fuzz/sxpr.dict ;;
+        fuzz_xml|fuzz_rt_xml) dict=$top/tests/fuzz/xml.dict ;;
+        fuzz_sxpr|fuzz_rt_sxpr) dict=$top/tests/fuzz/sxpr.dict ;;
         *) dict=$top/tests/fuzz/xl.dict ;;
     esac
     mkdir -p "$fb/corpus/$name" "$fb/artifacts"
