@@ -39,8 +39,9 @@ CFLAGS   = -O1 -g -fno-omit-frame-pointer \
 endif
 
 .PHONY: all deps demo check unit golden property asan valgrind conformance \
-        bench clean tools fuzz fuzz-harnesses
-all: $(XENCONV)
+        bench clean tools fuzz fuzz-harnesses lib example man install \
+        uninstall install-test
+all: $(XENCONV) lib
 
 deps:
 	@sh scripts/install-deps.sh
@@ -56,6 +57,97 @@ $(BUILD)/libxenconv.a: $(LIB_OBJ)
 $(XENCONV): $(BUILD)/bin/xenconv.o $(BUILD)/libxenconv.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+# ---- libxenconv: shared library, example, man page, install ---------------
+# (docs/HACKING.md, "Packaging").  The version is include/xenconv.h's.
+VERSION   := $(shell sed -n 's/^\#define XENCONV_VERSION "\(.*\)"/\1/p' include/xenconv.h)
+SOVERSION  = 0
+SONAME     = libxenconv.so.$(SOVERSION)
+SHLIB      = $(BUILD)/libxenconv.so.$(VERSION)
+PIC_OBJ    = $(LIB_SRC:%.c=$(BUILD)/pic/%.o)
+EXAMPLE    = $(BUILD)/examples/convert_one
+# What --version says the binary was built with.
+XEN_VERSIONS = -DXC_LIBXENLIGHT_VERSION='"$(shell pkg-config --modversion xenlight 2>/dev/null || echo unknown)"' \
+               -DXC_LIBXLUTIL_VERSION='"$(shell pkg-config --modversion xlutil 2>/dev/null || echo unknown)"'
+$(BUILD)/bin/xenconv.o: XC_CFLAGS += $(XEN_VERSIONS)
+
+# Position-independent objects in their own tree; only the xenconv_*
+# functions of include/xenconv.h are exported (converters/libxenconv.map).
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(XC_CFLAGS) $(CFLAGS) -fPIC -MMD -MP -c $< -o $@
+
+$(SHLIB): $(PIC_OBJ) converters/libxenconv.map
+	$(CC) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -Wl,-z,defs \
+	    -Wl,--version-script=converters/libxenconv.map -o $@ $(PIC_OBJ) $(LIBS)
+	ln -sf libxenconv.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libxenconv.so
+
+lib: $(BUILD)/libxenconv.a $(SHLIB)
+
+# The example sees include/ only: it uses nothing but the public header.
+# One copy linked statically, one against the shared library.
+EXAMPLE_CFLAGS = -std=c11 -Wall -Wextra -Werror -pedantic -Wmissing-prototypes
+$(EXAMPLE): examples/convert_one.c include/xenconv.h $(BUILD)/libxenconv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(EXAMPLE_CFLAGS) $(CFLAGS) $(LDFLAGS) -Iinclude -o $@ $< \
+	    $(BUILD)/libxenconv.a $(LIBS)
+$(EXAMPLE)-shared: examples/convert_one.c include/xenconv.h $(SHLIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(EXAMPLE_CFLAGS) $(CFLAGS) $(LDFLAGS) -Iinclude -o $@ $< \
+	    -L$(BUILD) -lxenconv
+
+example: $(XENCONV) $(EXAMPLE) $(EXAMPLE)-shared
+	@sh tests/example.sh $(XENCONV) $(EXAMPLE) $(EXAMPLE)-shared $(SHLIB)
+
+# xenconv(1) is generated from docs/xenconv.1.md (go-md2man, Debian
+# package go-md2man); scripts/md2man.sh adds the title line.
+$(BUILD)/xenconv.1: docs/xenconv.1.md scripts/md2man.sh include/xenconv.h
+	@mkdir -p $(dir $@)
+	sh scripts/md2man.sh $(VERSION) docs/xenconv.1.md $@
+
+man: $(BUILD)/xenconv.1
+
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+LIBDIR      ?= $(PREFIX)/lib
+INCLUDEDIR  ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+DOCDIR      ?= $(PREFIX)/share/doc/xenconv
+INSTALL     ?= install
+# Exactly what install writes; uninstall removes these and nothing else.
+INSTALLED = $(BINDIR)/xenconv $(LIBDIR)/libxenconv.a \
+            $(LIBDIR)/libxenconv.so.$(VERSION) $(LIBDIR)/$(SONAME) \
+            $(LIBDIR)/libxenconv.so $(INCLUDEDIR)/xenconv.h \
+            $(PKGCONFIGDIR)/xenconv.pc $(MANDIR)/man1/xenconv.1 \
+            $(BASHCOMPDIR)/xenconv $(DOCDIR)/xenconv.conf.sample
+
+install: $(XENCONV) lib man
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(XENCONV) $(DESTDIR)$(BINDIR)/xenconv
+	$(INSTALL) -m 644 $(BUILD)/libxenconv.a $(DESTDIR)$(LIBDIR)/libxenconv.a
+	$(INSTALL) -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libxenconv.so.$(VERSION)
+	ln -sf libxenconv.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libxenconv.so
+	$(INSTALL) -m 644 include/xenconv.h $(DESTDIR)$(INCLUDEDIR)/xenconv.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' scripts/xenconv.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/xenconv.pc
+	$(INSTALL) -m 644 $(BUILD)/xenconv.1 $(DESTDIR)$(MANDIR)/man1/xenconv.1
+	$(INSTALL) -m 644 scripts/xenconv.bash-completion $(DESTDIR)$(BASHCOMPDIR)/xenconv
+	$(INSTALL) -m 644 xenconv.conf.sample $(DESTDIR)$(DOCDIR)/xenconv.conf.sample
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# Install into a temporary DESTDIR, build the example against the
+# installed xenconv.pc, run it, uninstall, check nothing is left.
+install-test: $(XENCONV) lib man
+	@sh tests/install.sh $(BUILD)
+
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libxenconv.a
 	@mkdir -p $(dir $@)
 	$(CC) $(XC_CFLAGS) $(CFLAGS) $(LDFLAGS) -I. -o $@ $^ $(LIBS) $(CHECK_LIBS)
@@ -66,10 +158,18 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libxenconv.a
 
 tools: $(TOOL_BIN)
 
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/native_roundtrip.h $(BUILD)/libxenconv.a
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(BUILD)/libxenconv.a
 	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $< $(BUILD)/libxenconv.a $(LIBS)
 
 fuzz-harnesses: $(FUZZ_BIN)
+
+# The same harnesses without libFuzzer (a main() that feeds them files:
+# tests/fuzz/replay_main.c), to replay testdata/fuzz/NAME/ in make golden,
+# so under ASan+UBSan in make asan too (tests/fuzz/replay.sh).
+REPLAY_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/replay_main.c $(wildcard tests/fuzz/*.h) $(BUILD)/libxenconv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(XC_CFLAGS) $(CFLAGS) $(LDFLAGS) -I. -o $@ $< tests/fuzz/replay_main.c $(BUILD)/libxenconv.a $(LIBS)
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -78,8 +178,9 @@ demo: deps
 unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
-golden: $(XENCONV) tools
+golden: $(XENCONV) tools $(REPLAY_BIN)
 	@sh tests/golden.sh $(XENCONV) $(BUILD)/tools
+	@sh tests/fuzz/replay.sh $(BUILD)
 	@sh tests/cli.sh $(XENCONV)
 	@sh tests/convert.sh $(XENCONV)
 	@sh tests/sxpr_stress.sh $(XENCONV)
@@ -97,7 +198,7 @@ property: $(XENCONV)
 export ASAN_OPTIONS = exitcode=86:detect_leaks=1
 export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1:exitcode=87
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 unit golden property
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 unit golden property example
 	@if [ -f .conformance/libvirt-9.0.0/tests/xlconfigtest.c ]; then \
 	    sh tests/conformance/run.sh build/asan/xenconv; fi
 	@if [ -f tests/conformance/sxpr.sh ] && \
@@ -117,7 +218,7 @@ valgrind: $(XENCONV) tools $(UNIT_BIN)
 	@VALGRIND=1 sh tests/migrate.sh $(XENCONV) $(BUILD)/tools
 
 check: deps
-	@$(MAKE) --no-print-directory all unit golden property
+	@$(MAKE) --no-print-directory all unit golden property example install-test
 	@$(MAKE) --no-print-directory asan
 	@echo "make check: all tests passed"
 
@@ -141,4 +242,4 @@ bench: deps
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/bin/xenconv.d
+-include $(LIB_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(BUILD)/bin/xenconv.d

@@ -12,8 +12,14 @@
 #include "../converters/native.h"
 #include "../formats/format.h"
 
-#ifndef XENCONV_VERSION
-#define XENCONV_VERSION "0.1.0"
+/* XENCONV_VERSION: the library's public header holds the one version. */
+#include "../include/xenconv.h"
+/* What the Makefile found with pkg-config at build time. */
+#ifndef XC_LIBXENLIGHT_VERSION
+#define XC_LIBXENLIGHT_VERSION "unknown"
+#endif
+#ifndef XC_LIBXLUTIL_VERSION
+#define XC_LIBXLUTIL_VERSION "unknown"
 #endif
 
 /* Exit codes (docs/xenconv.1.md). */
@@ -344,8 +350,9 @@ int main(int argc, char **argv)
             usage_main(stdout);
             return EXIT_OK;
         } else if (strcmp(a, "--version") == 0) {
-            printf("xenconv %s (libvirt 9.0.0 conversion semantics, Xen 4.17 xl syntax)\n",
-                   XENCONV_VERSION);
+            printf("xenconv %s (libvirt 9.0.0 conversion semantics, Xen 4.17 xl syntax)\n"
+                   "built with libxenlight %s, libxlutil %s\n",
+                   XENCONV_VERSION, XC_LIBXENLIGHT_VERSION, XC_LIBXLUTIL_VERSION);
             return EXIT_OK;
         } else if (strcmp(a, "--config") == 0) {
             if (i + 1 >= argc)

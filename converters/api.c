@@ -114,9 +114,10 @@ void xenconv_close(xenconv_source *s)
 
 /* ---- converting --------------------------------------------------------- */
 
-/* A format by name or alias; an error diagnostic naming it if unknown. */
+/* A format by name or alias; else an error diagnostic worded as convert
+ * words it (what: "input" or "output"). */
 static const struct xc_format *find_format(struct xenconv_source *s,
-                                           const char *name)
+                                           const char *name, const char *what)
 {
     const char *canon = NULL;
     const struct xc_format *f = xc_convert_format(name, &canon);
@@ -125,9 +126,11 @@ static const struct xc_format *find_format(struct xenconv_source *s,
         s->d.file = "xenconv";
         if (canon)
             xc_error(&s->d, xc_nopos, "usage",
-                     "format '%s' is not built into this library", name);
+                     "%s format '%s' is not available in this build yet",
+                     what, canon);
         else
-            xc_error(&s->d, xc_nopos, "usage", "unknown format '%s'", name);
+            xc_error(&s->d, xc_nopos, "usage", "unknown %s format '%s'",
+                     what, name);
         s->d.file = saved;
     }
     return f;
@@ -174,7 +177,7 @@ static enum xenconv_status read_as(struct xenconv_source *s,
     if (!format || strcmp(format, "auto") == 0) {
         if (!(from = detect(s)))
             return XENCONV_EINPUT;
-    } else if (!(from = find_format(s, format))) {
+    } else if (!(from = find_format(s, format, "input"))) {
         return XENCONV_EUSAGE;
     }
     enum xc_origin origin = from == &xc_format_xml ? XC_ORIGIN_XML
@@ -239,7 +242,7 @@ enum xenconv_status xenconv_write(xenconv_source *s, const char *format,
         *len = 0;
     if (!s || !format || !out)
         return XENCONV_EUSAGE;
-    const struct xc_format *to = find_format(s, format);
+    const struct xc_format *to = find_format(s, format, "output");
     if (!to)
         return XENCONV_EUSAGE;
     if (!s->from) {
@@ -262,9 +265,11 @@ enum xenconv_status xenconv_convert(xenconv_source *s, const char *from,
         *len = 0;
     if (!s || !to || !out)
         return XENCONV_EUSAGE;
-    /* the target first, as convert checks --to before reading anything */
-    const struct xc_format *f = find_format(s, to);
-    if (!f)
+    /* both names before reading anything, --to first, as convert does */
+    const struct xc_format *f = find_format(s, to, "output");
+    bool from_ok = !from || strcmp(from, "auto") == 0 ||
+                   find_format(s, from, "input");
+    if (!f || !from_ok)
         return XENCONV_EUSAGE;
     enum xenconv_status rc = read_as(s, from, xc_target_name(f));
     if (rc != XENCONV_OK)
