@@ -268,6 +268,11 @@ int xr_video_model_start(struct xr_ctx *c, struct xr_frame *f)
         if (xc_parse_uint(heads, 10, &v->heads) < 0)
             return xr_error(c, xr_attr_pos(c, "heads"), "cannot parse video heads '%s'", heads);
         v->has_heads = true;
+        /* libvirt formats no heads for 0, and its parse starts from 1
+         * (virDomainVideoDefNew): heads='0' is gone after one round. */
+        if (v->heads == 0)
+            xc_lost(c->d, xr_attr_pos(c, "heads"), "unmodeled",
+                    "video heads='0' (written as no heads, which reads as 1)");
     }
     return 0;
 }
