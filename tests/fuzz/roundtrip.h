@@ -7,9 +7,12 @@
  *   round 1 on the input gives X1, N1;  round 2 on N1 gives X2, N2;
  *   round 3 on N2 gives X3, N3.
  *
- * An input whose round 1 fails in the reader or the defaults was refused:
- * nothing more is asked.  Otherwise (docs/HACKING.md, "Fuzzing"):
- *   1. no failure: both writers of round 1 succeed (what F's reader
+ * An input whose round 1 fails in the reader, the defaults or the XML
+ * writer was refused: nothing more is asked (the XML writer refuses what
+ * domain XML cannot hold, e.g. a name that is not valid UTF-8, and says
+ * so; without X1 there is nothing to compare).  Otherwise (docs/HACKING.md,
+ * "Fuzzing"):
+ *   1. no failure: F's writer succeeds in round 1 (what F's reader
  *      accepted can be written), and rounds 2 and 3 succeed (the output
  *      reads back and writes again);
  *   2. stable: N3 == N2 byte for byte.  One round is allowed to change
@@ -46,8 +49,8 @@
  * fmt's origin, then write the domain XML into *xml and fmt's text into
  * *native (runtime identity dropped first, as every native write does; the
  * XML too, so that the two are compared on the same model).  0, or -1 when
- * the reader or the defaults refused (diagnostics in *d) or, with *wrote
- * set, when a writer refused. */
+ * the reader, the defaults or the XML writer refused (diagnostics in *d)
+ * or, with *wrote set, when fmt's writer refused. */
 static int rt_round(const struct xc_format *fmt, const char *text, size_t len,
                     const struct xc_settings *set, struct xc_buf *xml,
                     struct xc_buf *native, struct xc_diags *d, int *wrote)
@@ -65,11 +68,11 @@ static int rt_round(const struct xc_format *fmt, const char *text, size_t len,
     if (fmt->read(&src, set, &dom, d) < 0 || d->nerrors > 0 ||
         xc_defaults_apply(&dom, set, origin, d) < 0 || d->nerrors > 0)
         goto done;
-    *wrote = 1;
     xc_drop_runtime_identity(&dom);
     d->target = xc_target_name(&xc_format_xml);
     if (xc_format_xml.write(&dom, set, xml, d) < 0 || d->nerrors > 0)
         goto done;
+    *wrote = 1;
     d->target = xc_target_name(fmt);
     if (fmt->write(&dom, set, native, d) < 0 || d->nerrors > 0)
         goto done;
@@ -179,7 +182,7 @@ static int writer_roundtrip(const struct xc_format *fmt, const uint8_t *data,
     if (rt_round(fmt, (const char *)data, size, &set, &x1, &n1, &d1,
                  &wrote) != 0) {
         if (wrote)
-            rt_fail("a writer refused what the reader accepted", &d1, &x1,
+            rt_fail("the writer refused what the reader accepted", &d1, &x1,
                     &n1, &x2, &n2);
         goto done;
     }
