@@ -4,9 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "xalloc.h"
+
+static void too_large(struct xc_diags *d, FILE *f, int is_stdin,
+                      const char *saved)
+{
+    xc_error(d, xc_nopos, "io", "input larger than %zu MiB: refused",
+             XC_SOURCE_MAX >> 20);
+    if (!is_stdin)
+        fclose(f);
+    d->file = saved;
+}
 
 int xc_source_load(struct xc_source *src, const char *path, struct xc_diags *d)
 {
@@ -23,10 +34,22 @@ int xc_source_load(struct xc_source *src, const char *path, struct xc_diags *d)
         return -1;
     }
     struct xc_buf b = {0};
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+        (unsigned long long)st.st_size > XC_SOURCE_MAX) {
+        too_large(d, f, is_stdin, saved);
+        return -1;
+    }
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (n > XC_SOURCE_MAX - b.len) {
+            xc_buf_free(&b);
+            too_large(d, f, is_stdin, saved);
+            return -1;
+        }
         xc_buf_add_len(&b, chunk, n);
+    }
     int failed = ferror(f);
     int err = errno;
     if (!is_stdin)

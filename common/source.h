@@ -12,6 +12,12 @@ struct xc_source {
     size_t len;
 };
 
+/* The largest input xenconv reads: 256 MiB (docs/hardening.md).  A
+ * regular file beyond it is refused from its size, before any byte is
+ * read; a stream (standard input, a pipe) once that many bytes have come
+ * without its end. */
+#define XC_SOURCE_MAX ((size_t)256 << 20)
+
 /* Read PATH ("-" is standard input).  0 on success; on failure a
  * diagnostic names the file and -1 is returned. */
 int xc_source_load(struct xc_source *src, const char *path, struct xc_diags *d);
