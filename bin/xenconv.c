@@ -9,6 +9,7 @@
 #include "../converters/convert.h"
 #include "../converters/lint.h"
 #include "../converters/migrate.h"
+#include "../converters/validate.h"
 #include "../converters/native.h"
 #include "../formats/format.h"
 
@@ -49,6 +50,8 @@ static void usage_main(FILE *out)
             "                                          directories) for CI\n"
             "  migrate [OPTIONS] FILE|DIR...           xm configs -> xl configs, with\n"
             "                                          a change report\n"
+            "  validate [--quiet] FILE                 any format -> libxl's JSON of\n"
+            "                                          the libxl_domain_config, offline\n"
             "\n"
             "FORMAT is one of:", prog);
     for (size_t i = 0; xc_formats[i]; i++)
@@ -108,6 +111,10 @@ static void usage_cmd(FILE *out, const char *cmd)
     }
     if (strcmp(cmd, "lint") == 0) {
         xc_lint_usage(out);
+        return;
+    }
+    if (strcmp(cmd, "validate") == 0) {
+        xc_validate_usage(out);
         return;
     }
     if (strcmp(cmd, "migrate") == 0) {
@@ -381,7 +388,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "domxml-from-native") != 0 &&
         strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0 &&
-        strcmp(cmd, "lint") != 0 && strcmp(cmd, "migrate") != 0)
+        strcmp(cmd, "lint") != 0 && strcmp(cmd, "migrate") != 0 &&
+        strcmp(cmd, "validate") != 0)
         return usage_error("unknown command '%s'", cmd);
 
     struct xc_settings set;
@@ -389,7 +397,8 @@ int main(int argc, char **argv)
         xc_settings_free(&set);
         return EXIT_USAGE;
     }
-    int rc = strcmp(cmd, "migrate") == 0 ? xc_migrate_main(argc - i - 1, argv + i + 1, &set)
+    int rc = strcmp(cmd, "validate") == 0 ? xc_validate_main(argc - i - 1, argv + i + 1, &set)
+             : strcmp(cmd, "migrate") == 0 ? xc_migrate_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "lint") == 0 ? xc_lint_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "convert") == 0
                  ? cmd_convert(argc - i - 1, argv + i + 1, &set)

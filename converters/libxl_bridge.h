@@ -7,7 +7,10 @@
 #ifndef XC_LIBXL_BRIDGE_H
 #define XC_LIBXL_BRIDGE_H
 
+#include <stdbool.h>
+
 #include <libxl.h>
+#include <libxl_utils.h>
 
 #include "../common/diag.h"
 #include "../common/model.h"
@@ -23,5 +26,37 @@
  * Whatever libxl cannot take but can be dropped is a warning. */
 int xc_libxl_build(const struct xc_domain *dom, const struct xc_settings *set,
                    libxl_ctx *ctx, libxl_domain_config *cfg, struct xc_diags *d);
+
+/* What libvirt's build takes from the host rather than the definition
+ * (capabilities, libxl.conf, physinfo).  xc_libxl_build fills it from CTX
+ * (libxl_get_physinfo, libxl_get_max_cpus, /proc/cpuinfo) or, without a
+ * ctx, with xc_libxl_host_offline; tests pass their own. */
+struct xc_libxl_host {
+    unsigned nr_nodes;          /* NUMA nodes: more vnuma cells -> all pnode 0 */
+    unsigned max_cpus;          /* size of affinity bitmaps; 0: from the cpusets */
+    bool vmx, svm;              /* the host CPU's hardware virtualization */
+    bool nested_hvm;            /* libxl.conf nested_hvm (libvirt: 0) */
+    /* nested_hvm in b_info.u.hvm, as libvirt built against a libxl
+     * without LIBXL_HAVE_BUILDINFO_NESTED_HVM */
+    bool legacy_nested_hvm;
+    bool fixed_shadow;          /* shadow_memkb below instead of libxl's */
+    unsigned long shadow_memkb;
+    unsigned vnc_port;          /* autoport: the port allocated (5900 offline) */
+    bool vnc_findunused;        /* autoport: let libxl find a free display */
+};
+
+/* No hypervisor: nr_nodes unlimited, vmx/svm as /proc/cpuinfo says,
+ * nested_hvm 0, libxl's shadow computation, VNC autoport on 5900. */
+void xc_libxl_host_offline(struct xc_libxl_host *h);
+
+/* xc_libxl_build with an explicit host. */
+int xc_libxl_build_host(const struct xc_domain *dom, const struct xc_settings *set,
+                        const struct xc_libxl_host *host, libxl_ctx *ctx,
+                        libxl_domain_config *cfg, struct xc_diags *d);
+
+/* libxl's own JSON of CFG (libxl_domain_config_gen_json through the
+ * generator libxl_domain_config_to_json uses), without a ctx.  malloc'd,
+ * no trailing newline; NULL if libxl's generator failed. */
+char *xc_libxl_json(libxl_domain_config *cfg);
 
 #endif
