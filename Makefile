@@ -204,6 +204,9 @@ asan:
 	@if [ -f tests/conformance/sxpr.sh ] && \
 	    [ -f "$${XENCONV_SXPR_DIR:-../shared/reference/sxpr}/CASES.txt" ]; then \
 	    sh tests/conformance/sxpr.sh build/asan/xenconv; fi
+	@if [ -f .conformance/libvirt-9.0.0/tests/libxlxml2domconfigtest.c ]; then \
+	    $(MAKE) --no-print-directory BUILD=build/asan SAN=1 build/asan/tools/libxl_conform && \
+	    sh tests/conformance/libxl.sh build/asan/tools; fi
 
 # Unit suites too (CK_FORK=no: Check's forked children hide errors from
 # valgrind); any error or leak fails.
@@ -227,6 +230,8 @@ conformance: deps
 	@sh scripts/fetch-libvirt.sh
 	@sh tests/conformance/run.sh $(XENCONV)
 	@sh tests/conformance/sxpr.sh $(XENCONV)
+	@$(MAKE) --no-print-directory $(BUILD)/tools/libxl_conform
+	@sh tests/conformance/libxl.sh $(BUILD)/tools
 
 # Every harness for FUZZ_SECONDS (default 60) each; fails on any crash,
 # leak, undefined behaviour or timeout.  See docs/HACKING.md, "Fuzzing".
