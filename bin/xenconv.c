@@ -10,6 +10,7 @@
 #include "../converters/lint.h"
 #include "../converters/migrate.h"
 #include "../converters/validate.h"
+#include "../converters/libxl_launch.h"
 #include "../converters/native.h"
 #include "../formats/format.h"
 
@@ -52,6 +53,8 @@ static void usage_main(FILE *out)
             "                                          a change report\n"
             "  validate [--quiet] FILE                 any format -> libxl's JSON of\n"
             "                                          the libxl_domain_config, offline\n"
+            "  launch [--paused] [--dry-run] FILE      any format -> a running domain,\n"
+            "                                          through libxl (on a Xen dom0)\n"
             "\n"
             "FORMAT is one of:", prog);
     for (size_t i = 0; xc_formats[i]; i++)
@@ -69,7 +72,8 @@ static void usage_main(FILE *out)
             "  --version      print the version\n"
             "\n"
             "Exit status: 0 success, 1 conversion error (in a batch: any file\n"
-            "failed), 2 usage error, 70 out of memory.\n");
+            "failed), 2 usage error, 3 not a Xen host (launch), 4 libxl\n"
+            "could not create the domain (launch), 70 out of memory.\n");
 }
 
 static void usage_convert(FILE *out)
@@ -115,6 +119,10 @@ static void usage_cmd(FILE *out, const char *cmd)
     }
     if (strcmp(cmd, "validate") == 0) {
         xc_validate_usage(out);
+        return;
+    }
+    if (strcmp(cmd, "launch") == 0) {
+        xc_launch_usage(out);
         return;
     }
     if (strcmp(cmd, "migrate") == 0) {
@@ -389,7 +397,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "domxml-from-native") != 0 &&
         strcmp(cmd, "domxml-to-native") != 0 && strcmp(cmd, "convert") != 0 &&
         strcmp(cmd, "lint") != 0 && strcmp(cmd, "migrate") != 0 &&
-        strcmp(cmd, "validate") != 0)
+        strcmp(cmd, "validate") != 0 && strcmp(cmd, "launch") != 0)
         return usage_error("unknown command '%s'", cmd);
 
     struct xc_settings set;
@@ -398,6 +406,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     int rc = strcmp(cmd, "validate") == 0 ? xc_validate_main(argc - i - 1, argv + i + 1, &set)
+             : strcmp(cmd, "launch") == 0 ? xc_launch_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "migrate") == 0 ? xc_migrate_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "lint") == 0 ? xc_lint_main(argc - i - 1, argv + i + 1, &set)
              : strcmp(cmd, "convert") == 0

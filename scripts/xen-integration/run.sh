@@ -6,10 +6,18 @@ ok() { echo "XENINT PASS $*"; pass=$((pass + 1)); }
 ko() { echo "XENINT FAIL $*"; fail=$((fail + 1)); }
 now() { cut -d' ' -f1 /proc/uptime; }
 
-# wait_gone NAME SECONDS: until the domain has gone (it powers itself off).
-wait_gone() {
+# wait_down NAME SECONDS: until the domain has powered itself off: gone
+# (xl create's daemon destroys it, on_poweroff) or shut down (xenconv
+# launch does not watch the domain: destroyed here).
+wait_down() {
     i=0
     while xl domid "$1" >/dev/null 2>&1; do
+        state=$(xl list "$1" 2>/dev/null | awk 'NR == 2 { print $5 }')
+        case $state in
+        *s*) echo "XENINT   $1 shut down (state $state), destroying it"
+             xl destroy "$1"
+             return 0 ;;
+        esac
         i=$((i + 1))
         [ $i -gt "$2" ] && return 1
         sleep 1
@@ -44,10 +52,22 @@ run_case() {
         ko "$name: not in xl list"
         return
     fi
-    if grep -q "^$name .*--p" /tmp/$name.list; then
+    # xenconv launch prints the domid: it must be the listed domain's.
+    if [ "${DOMID_CHECK:-}" ] && [ "$(cat /tmp/$name.out)" != "$(xl domid "$name")" ]; then
+        ko "$name: printed domid '$(cat /tmp/$name.out)', xl says $(xl domid "$name")"
+        xl destroy "$name"
+        return
+    fi
+    if [ "${EXPECT_PAUSED:-}" ]; then
+        if ! grep -q "^$name .*--p" /tmp/$name.list; then
+            ko "$name: not paused"
+            xl destroy "$name"
+            return
+        fi
+        echo "XENINT   $name is paused; xl unpause"
         xl unpause "$name"
     fi
-    if ! wait_gone "$name" 180; then
+    if ! wait_down "$name" 180; then
         ko "$name: still running after 180 s"
         xl destroy "$name"
     fi

@@ -1,0 +1,16 @@
+# An old xend guest config.
+name = "xmguest"
+uuid = "6a9c2c1e-2b0e-4a43-9d55-3f0e6a1b2c02"
+kernel = "/guest/vmlinuz"
+ramdisk = "/guest/initrd.gz"
+extra = "console=hvc0 quiet case=xm"
+memory = 256
+maxmem = 256
+vcpus = 1
+on_poweroff = "destroy"
+on_reboot = "destroy"
+on_crash = "destroy"
+vif = []
+disk = []
+on_xend_start = "ignore"
+on_xend_stop = "ignore"
