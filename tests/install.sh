@@ -68,6 +68,15 @@ MANWIDTH=80 MAN_KEEP_STDERR=1 man --warnings=w -l "$man1" >"$work/man.txt" 2>"$w
 for c in $("$build/xenconv" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\).*/\1/p' | sort -u); do
     grep -q "^       .*$c" "$work/man.txt" && ok || bad "man page does not name command $c"
 done
+# every option each command's --help lists is in the page
+for c in "" $("$build/xenconv" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\).*/\1/p' | sort -u); do
+    # shellcheck disable=SC2086
+    for o in $("$build/xenconv" $c --help | grep -oE -- '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' |
+               sed 's/^[ ,]*//' | sort -u); do
+        grep -qE -- "(^|[^a-zA-Z-])$o([^a-zA-Z-]|\$)" "$work/man.txt" && ok ||
+            bad "man page does not name option $o of ${c:-xenconv}"
+    done
+done
 for s in NAME SYNOPSIS DESCRIPTION OPTIONS EXAMPLES "EXIT STATUS" FILES; do
     grep -q "^$s" "$work/man.txt" && ok || bad "man page has no $s section"
 done
@@ -100,6 +109,8 @@ expect_comp "--output-dir " xenconv convert --output-d
 expect_comp "--report --report-json " xenconv migrate --rep
 expect_comp "--werror " xenconv lint --we
 expect_comp "--version " xenconv --vers
+expect_comp "--dry-run " xenconv launch --dr
+expect_comp "--quiet " xenconv validate --qu
 # every command of --help is offered
 for c in $("$build/xenconv" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z-]*\).*/\1/p' | sort -u); do
     case " $(complete_words xenconv "") " in *" $c "*) ok ;; *) bad "completion lacks command $c" ;; esac
