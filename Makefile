@@ -181,6 +181,7 @@ unit: $(UNIT_BIN)
 golden: $(XENCONV) tools $(REPLAY_BIN)
 	@sh tests/golden.sh $(XENCONV) $(BUILD)/tools
 	@sh tests/fuzz/replay.sh $(BUILD)
+	@sh tests/hostile.sh $(XENCONV)
 	@sh tests/cli.sh $(XENCONV)
 	@sh tests/convert.sh $(XENCONV)
 	@sh tests/sxpr_stress.sh $(XENCONV)
