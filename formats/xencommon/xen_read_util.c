@@ -66,16 +66,16 @@ struct xc_pos xcr_inner(struct xcr *r, const struct xc_cfg_value *v)
     struct xc_pos p = v->pos;
     if (v->kind != XC_CFG_STRING || !p.line)
         return p;
-    if (r->src && !r->lines) {
+    if (r->src && !r->lines) {     /* line starts, found with memchr */
+        const char *d = r->src->data, *end = d + r->src->len, *nl;
         size_t n = 1;
-        for (size_t i = 0; i < r->src->len; i++)
-            n += r->src->data[i] == '\n';
+        for (const char *q = d; q < end && (nl = memchr(q, '\n', (size_t)(end - q))); q = nl + 1)
+            n++;
         r->lines = xc_calloc(n, sizeof(*r->lines));
         r->nlines = 0;
         r->lines[r->nlines++] = 0;
-        for (size_t i = 0; i < r->src->len; i++)
-            if (r->src->data[i] == '\n')
-                r->lines[r->nlines++] = i + 1;
+        for (const char *q = d; q < end && (nl = memchr(q, '\n', (size_t)(end - q))); q = nl + 1)
+            r->lines[r->nlines++] = (size_t)(nl + 1 - d);
     }
     size_t delim = 1;
     if (r->lines && p.line <= r->nlines) {
