@@ -187,6 +187,7 @@ golden: $(XENCONV) tools $(REPLAY_BIN)
 	@sh tests/sxpr_stress.sh $(XENCONV)
 	@sh tests/lint.sh $(XENCONV)
 	@sh tests/migrate.sh $(XENCONV) $(BUILD)/tools
+	@sh tests/validate.sh $(XENCONV)
 
 property: $(XENCONV)
 	@sh tests/property.sh $(XENCONV)

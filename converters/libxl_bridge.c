@@ -90,22 +90,20 @@ bad:
     return -1;
 }
 
-static bool cpuinfo_flag(const char *flag)
+/* /proc/cpuinfo's vendor_id line holds needle (a dom0 hides vmx/svm from
+ * its flags, so the vendor and Xen's cap_hvm tell which one the host has). */
+static bool cpu_vendor(const char *needle)
 {
     FILE *f = fopen("/proc/cpuinfo", "r");
-    char line[4096];
+    char line[512];
     bool found = false;
-    size_t n = strlen(flag);
     if (!f)
         return false;
-    while (!found && fgets(line, sizeof line, f)) {
-        if (strncmp(line, "flags", 5) != 0)
-            continue;
-        for (const char *p = strstr(line, flag); p; p = strstr(p + 1, flag))
-            if (p[-1] == ' ' && (p[n] == ' ' || p[n] == '\n' || p[n] == '\0'))
-                found = true;
-        break;
-    }
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "vendor_id", 9) == 0) {
+            found = strstr(line, needle) != NULL;
+            break;
+        }
     fclose(f);
     return found;
 }
@@ -114,8 +112,7 @@ void xc_libxl_host_offline(struct xc_libxl_host *h)
 {
     memset(h, 0, sizeof *h);
     h->nr_nodes = ~0u;
-    h->vmx = cpuinfo_flag("vmx");
-    h->svm = cpuinfo_flag("svm");
+    h->vmx = true;
     h->vnc_port = 5900;
 }
 
@@ -124,9 +121,13 @@ static void host_from_ctx(libxl_ctx *ctx, struct xc_libxl_host *h)
     libxl_physinfo pi;
     int n;
     xc_libxl_host_offline(h);
+    h->vmx = false;
     libxl_physinfo_init(&pi);
-    if (libxl_get_physinfo(ctx, &pi) == 0)
+    if (libxl_get_physinfo(ctx, &pi) == 0) {
         h->nr_nodes = pi.nr_nodes;
+        h->vmx = pi.cap_hvm && cpu_vendor("GenuineIntel");
+        h->svm = pi.cap_hvm && cpu_vendor("AuthenticAMD");
+    }
     libxl_physinfo_dispose(&pi);
     n = libxl_get_max_cpus(ctx);
     if (n > 0)

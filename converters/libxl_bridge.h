@@ -30,10 +30,12 @@ int xc_libxl_build(const struct xc_domain *dom, const struct xc_settings *set,
 /* What libvirt's build takes from the host rather than the definition
  * (capabilities, libxl.conf, physinfo).  xc_libxl_build fills it from CTX
  * (libxl_get_physinfo, libxl_get_max_cpus, /proc/cpuinfo) or, without a
- * ctx, with xc_libxl_host_offline; tests pass their own. */
+ * ctx, with xc_libxl_host_offline; tests pass their own.  With a ctx:
+ * physinfo's nodes, libxl's max cpus, VMX or SVM from Xen's cap_hvm and
+ * the CPU vendor, VNC autoport left to libxl (findunused). */
 struct xc_libxl_host {
     unsigned nr_nodes;          /* NUMA nodes: more vnuma cells -> all pnode 0 */
-    unsigned max_cpus;          /* size of affinity bitmaps; 0: from the cpusets */
+    unsigned max_cpus;          /* host CPUs (libxl_get_max_cpus); 0: unknown */
     bool vmx, svm;              /* the host CPU's hardware virtualization */
     bool nested_hvm;            /* libxl.conf nested_hvm (libvirt: 0) */
     /* nested_hvm in b_info.u.hvm, as libvirt built against a libxl
@@ -45,8 +47,10 @@ struct xc_libxl_host {
     bool vnc_findunused;        /* autoport: let libxl find a free display */
 };
 
-/* No hypervisor: nr_nodes unlimited, vmx/svm as /proc/cpuinfo says,
- * nested_hvm 0, libxl's shadow computation, VNC autoport on 5900. */
+/* No hypervisor, the same answer on every machine: nodes unlimited (cell
+ * i on node i), an x86 host with VMX (libvirt's test host), nested_hvm 0
+ * (libxl.conf's default), libxl's shadow computation, VNC autoport on
+ * 5900 (the first port of libvirt's range, display 0). */
 void xc_libxl_host_offline(struct xc_libxl_host *h);
 
 /* xc_libxl_build with an explicit host. */

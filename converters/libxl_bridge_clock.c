@@ -52,8 +52,7 @@ int xlb_clock(struct xlb *b)
         xc_error(b->d, c->timezone.pos, XLB_CHECK, "unsupported clock offset 'timezone'");
         return -1;
     }
-    if (c->utc_reset)
-        xc_lost(b->d, xc_nopos, "libxl-lost", "clock adjustment='reset'");
+    /* adjustment='reset' is libxl's behaviour anyway: no offset kept */
     for (size_t i = 0; i < c->timers.n; i++)
         if (timer(b, &c->timers.v[i]) < 0)
             return -1;
