@@ -221,6 +221,7 @@ valgrind: $(XENCONV) tools $(UNIT_BIN)
 	@VALGRIND=1 sh tests/sxpr_stress.sh $(XENCONV)
 	@VALGRIND=1 sh tests/lint.sh $(XENCONV)
 	@VALGRIND=1 sh tests/migrate.sh $(XENCONV) $(BUILD)/tools
+	@VALGRIND=1 sh tests/validate.sh $(XENCONV)
 
 check: deps
 	@$(MAKE) --no-print-directory all unit golden property example install-test
