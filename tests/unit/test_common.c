@@ -1,10 +1,12 @@
 /* Unit tests for common/: buffer, vectors, diagnostics, uuid, atomic output,
  * settings file. */
 #include <check.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "common/atomic_out.h"
@@ -31,6 +33,32 @@ START_TEST(buf_grows_and_formats)
     char *s = xc_buf_steal(&b);
     ck_assert_ptr_null(b.data);
     free(s);
+    xc_buf_free(&b);
+}
+END_TEST
+
+/* xc_buf_addf appends simple formats itself: the same bytes as snprintf,
+ * extreme values and fallbacks (width, hex) included. */
+START_TEST(buf_formats_as_snprintf)
+{
+    struct xc_buf b = {0};
+    char want[256];
+    xc_buf_addf(&b, "%d|%i|%u|%ld|%lu|%lld|%llu|%zu|%zd|%c|%s|%%|%s", INT_MIN, -7,
+                UINT_MAX, LONG_MIN, ULONG_MAX, LLONG_MIN, ULLONG_MAX, (size_t)0,
+                (ssize_t)-3, 'q', "str", "");
+    snprintf(want, sizeof(want), "%d|%i|%u|%ld|%lu|%lld|%llu|%zu|%zd|%c|%s|%%|%s", INT_MIN,
+             -7, UINT_MAX, LONG_MIN, ULONG_MAX, LLONG_MIN, ULLONG_MAX, (size_t)0,
+             (ssize_t)-3, 'q', "str", "");
+    ck_assert_str_eq(b.data, want);
+    ck_assert_uint_eq(b.len, strlen(want));
+    xc_buf_reset(&b);
+    xc_buf_addf(&b, "<a x='%04x' y='%5s' z='%.2s'>%u%%", 0xabu, "ab", "xyz", 0u);
+    ck_assert_str_eq(b.data, "<a x='00ab' y='   ab' z='xy'>0%");
+    xc_buf_reset(&b);
+    for (int i = 0; i < 100; i++)
+        xc_buf_addf(&b, "%s-%d;", "0123456789abcdef0123456789", i);
+    ck_assert_uint_eq(b.len, 2990);   /* 100 x 26 chars + 190 digits + 200 */
+    ck_assert(strncmp(b.data + b.len - 4, "-99;", 4) == 0);
     xc_buf_free(&b);
 }
 END_TEST
@@ -241,6 +269,7 @@ int main(void)
     Suite *s = suite_create("common");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, buf_grows_and_formats);
+    tcase_add_test(tc, buf_formats_as_snprintf);
     tcase_add_test(tc, vec_push_zeroes);
     tcase_add_test(tc, diag_format);
     tcase_add_test(tc, loss_names_the_target);
