@@ -88,9 +88,10 @@ static void index_update(struct xc_cfg *cfg)
 
 static struct xc_cfg_entry *find(struct xc_cfg *cfg, const char *key)
 {
-    if (cfg->entries.n < INDEX_MIN) {
+    if (cfg->entries.n < INDEX_MIN) {   /* first bytes compared inline */
         for (size_t i = 0; i < cfg->entries.n; i++)
-            if (strcmp(cfg->entries.v[i].key, key) == 0)
+            if (cfg->entries.v[i].key[0] == key[0] &&
+                strcmp(cfg->entries.v[i].key, key) == 0)
                 return &cfg->entries.v[i];
         return NULL;
     }
