@@ -52,9 +52,13 @@ if [ -n "$missing" ]; then
     apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-KVER=$(ls /lib/modules | sort -V | tail -n 1)
+# The newest Debian kernel that has both its image and its modules here.
+KVER=""
+for k in $(ls /boot | sed -n 's/^vmlinuz-//p' | sort -V); do
+    [ -d "/lib/modules/$k/kernel/drivers/xen" ] && KVER=$k
+done
+[ -n "$KVER" ] || die "no /boot/vmlinuz-* with its /lib/modules (linux-image-amd64)"
 KERNEL=/boot/vmlinuz-$KVER
-[ -f "$KERNEL" ] || die "no kernel $KERNEL"
 [ -f /boot/xen-4.17-amd64.gz ] || die "no /boot/xen-4.17-amd64.gz"
 
 rm -rf "$OUT"

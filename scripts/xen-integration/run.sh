@@ -58,6 +58,7 @@ run_case() {
         xl destroy "$name"
         return
     fi
+    [ "${DOMID_CHECK:-}" ] && echo "XENINT   printed domid $(cat /tmp/$name.out) = xl domid $name"
     if [ "${EXPECT_PAUSED:-}" ]; then
         if ! grep -q "^$name .*--p" /tmp/$name.list; then
             ko "$name: not paused"
