@@ -9,9 +9,12 @@
 #   XEN_INT_DIR      output directory (default build/xen-integration); the
 #                    whole serial log is kept there as serial.log
 #   XEN_INT_TIMEOUT  hard limit on the QEMU run, seconds (default 900)
-#   XEN_INT_ACCEL    tcg (default) or kvm.  TCG is the default on purpose:
-#                    a /dev/kvm that is not the stock KVM (kvm_pvm) stalls
-#                    stock kernels; `kvm` is used only when asked for.
+#   XEN_INT_ACCEL    auto (default), tcg or kvm.  auto: KVM only when a
+#                    probe (the Debian kernel and the guest initramfs booted
+#                    under KVM, 30 s) printed the guest's marker, else TCG;
+#                    a KVM run that gives no result is retried under TCG.
+#                    A /dev/kvm that is not the stock KVM (kvm_pvm) fails
+#                    or stalls stock kernels: the probe catches that.
 #
 # Layout of a run (docs/xen-integration.md):
 #   host:  guest initramfs (busybox, /init prints a marker and powers off),
@@ -27,7 +30,7 @@ set -eu
 XENCONV=${1:-build/xenconv}
 OUT=${XEN_INT_DIR:-build/xen-integration}
 TIMEOUT=${XEN_INT_TIMEOUT:-900}
-ACCEL=${XEN_INT_ACCEL:-tcg}
+ACCEL=${XEN_INT_ACCEL:-auto}
 HERE=$(cd "$(dirname "$0")" && pwd)
 XENLIB=/usr/lib/xen-4.17
 
@@ -131,22 +134,48 @@ t1=$(date +%s)
 say "images built in $((t1 - t0)) s (kernel $KVER, dom0 initramfs $(du -h "$W/dom0-initrd.gz" | cut -f1))"
 
 # --- boot -----------------------------------------------------------------
-case $ACCEL in
-kvm) accel="-accel kvm -cpu host" ;;
-tcg) accel="-accel tcg,thread=multi -cpu max,-smap,-rdtscp" ;;
-*) die "XEN_INT_ACCEL must be tcg or kvm" ;;
-esac
+# KVM probe: the stock kernel with the guest initramfs, which prints its
+# marker on ttyS0 and powers off.
+kvm_works() {
+    [ -w /dev/kvm ] || return 1
+    timeout -k 5 30 qemu-system-x86_64 -accel kvm -cpu host -m 256 -nographic \
+        -no-reboot -monitor none -serial "file:$OUT/kvm-probe.log" \
+        -kernel "$KERNEL" -initrd "$W/guest-initrd.gz" \
+        -append "console=ttyS0 quiet panic=-1" </dev/null >"$OUT/kvm-probe.out" 2>&1 || true
+    grep -a -q XENCONV-GUEST-MARKER "$OUT/kvm-probe.log" 2>/dev/null
+}
+if [ "$ACCEL" = auto ]; then
+    if kvm_works; then ACCEL=kvm; else ACCEL=tcg; fi
+    say "KVM probe: $( [ $ACCEL = kvm ] && echo works || echo "fails ($(tail -n 1 "$OUT/kvm-probe.out" 2>/dev/null | cut -c1-100)), using TCG")"
+    auto=1
+fi
 LOG=$OUT/serial.log
-say "booting Xen 4.17 + dom0 under qemu ($ACCEL), timeout ${TIMEOUT}s; log $LOG"
-# shellcheck disable=SC2086
-timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 $accel -smp 2 -m 2048 \
-    -nographic -no-reboot -monitor none -serial "file:$LOG" \
-    -kernel "$W/xen" \
-    -append "console=com1 com1=115200,8n1 dom0_mem=768M dom0_max_vcpus=2 loglvl=all guest_loglvl=all noreboot" \
-    -initrd "$KERNEL console=hvc0 earlyprintk=xen rdinit=/init quiet loglevel=4,$W/dom0-initrd.gz" \
-    </dev/null >"$OUT/qemu.out" 2>&1 || rc=$?
+
+# boot ACCEL: one qemu run; sets rc.
+boot() {
+    case $1 in
+    kvm) accel="-accel kvm -cpu host" ;;
+    tcg) accel="-accel tcg,thread=multi -cpu max,-smap,-rdtscp" ;;
+    *) die "XEN_INT_ACCEL must be auto, tcg or kvm" ;;
+    esac
+    say "booting Xen 4.17 + dom0 under qemu ($1), timeout ${TIMEOUT}s; log $LOG"
+    rc=0
+    # shellcheck disable=SC2086
+    timeout --foreground -k 10 "$TIMEOUT" qemu-system-x86_64 $accel -smp 2 -m 2048 \
+        -nographic -no-reboot -monitor none -serial "file:$LOG" \
+        -kernel "$W/xen" \
+        -append "console=com1 com1=115200,8n1 dom0_mem=768M dom0_max_vcpus=2 loglvl=all guest_loglvl=all noreboot" \
+        -initrd "$KERNEL console=hvc0 earlyprintk=xen rdinit=/init quiet loglevel=4,$W/dom0-initrd.gz" \
+        </dev/null >"$OUT/qemu.out" 2>&1 || rc=$?
+}
+boot "$ACCEL"
+if [ "$ACCEL" = kvm ] && [ "${auto:-}" ] && ! grep -a -q 'XENINT RESULT:' "$LOG"; then
+    say "no result under KVM (qemu exit $rc); again under TCG"
+    mv "$LOG" "$OUT/serial-kvm.log"
+    boot tcg
+fi
 t2=$(date +%s)
-say "qemu ran $((t2 - t1)) s (exit ${rc:-0}; 124 = timed out)"
+say "qemu ran $((t2 - t1)) s (exit $rc; 124 = timed out)"
 
 grep -a 'XENINT' "$LOG" | tr -d '\r' || true
 result=$(grep -a 'XENINT RESULT:' "$LOG" | tr -d '\r' | tail -n 1 | sed 's/.*XENINT RESULT: *//')
