@@ -4,9 +4,6 @@
  * run.  libxml2 gives the line of the element an error is about; the
  * column is that of its start tag on that line ("<name"), else 1.  When
  * the schema is not installed, each XML file gets a note saying so. */
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/xmlerror.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +11,7 @@
 #include <unistd.h>
 
 #include "lint_int.h"
+#include "lint_rng_dl.h"     /* libxml2, loaded on first use */
 
 #define XCL_DEFAULT_RNG "/usr/share/libvirt/schemas/domain.rng"
 
@@ -151,6 +149,11 @@ void xcl_schema(struct xcl_file *c)
         xcl_add(c, XC_LINT_SCHEMA, XC_SEV_NOTE, xc_nopos,
                 "not validated: libvirt's RelaxNG schema %s is not installed "
                 "(Debian package libvirt-clients)", path);
+        return;
+    }
+    if (!xcl_xml2_load()) {
+        xcl_add(c, XC_LINT_SCHEMA, XC_SEV_NOTE, xc_nopos,
+                "not validated: libxml2 (libxml2.so.2) cannot be loaded");
         return;
     }
     xmlRelaxNGPtr rng = schema(path);

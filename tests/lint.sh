@@ -25,6 +25,7 @@ checks="syntax unknown-key deprecated-key bad-value conflict not-carried schema"
 run() {
     if [ "${VALGRIND:-0}" = 1 ]; then
         valgrind -q --error-exitcode=99 --leak-check=full \
+            --suppressions="$top/tests/valgrind-dlopen.supp" \
             --show-leak-kinds=all --errors-for-leak-kinds=all "$xenconv" "$@"
     else
         "$xenconv" "$@"
