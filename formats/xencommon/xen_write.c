@@ -390,7 +390,7 @@ static void fmt_vfb(struct xcw *w)
             xcw_set_num(w, "sdl", 0);
             xcw_set_num(w, "vnc", 1);
             xcw_set_num(w, "vncunused", autoport);
-            if (!autoport)
+            if (!autoport && xc_xenw_vnc_port(g) != 0)   /* no -5900 */
                 xcw_set_num(w, "vncdisplay",
                         (long long)xc_xenw_vnc_port(g) - 5900);
             if (g->listen.s)

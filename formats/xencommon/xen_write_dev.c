@@ -373,7 +373,9 @@ int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *b,
     }
     xc_buf_add(b, "type=vnc");
     xc_buf_addf(b, ",vncunused=%d", xc_xenw_vnc_autoport(g) ? 1 : 0);
-    if (!xc_xenw_vnc_autoport(g))
+    /* libvirt writes port - 5900 even without a port (-5900), which
+     * neither xl nor the readers accept: no port, no vncdisplay. */
+    if (!xc_xenw_vnc_autoport(g) && xc_xenw_vnc_port(g) != 0)
         xc_buf_addf(b, ",vncdisplay=%lld", (long long)xc_xenw_vnc_port(g) - 5900);
     if (g->listen.s &&
         xc_xenw_spec_field(b, false, "vnclisten", &g->listen,
