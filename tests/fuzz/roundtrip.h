@@ -25,6 +25,17 @@
  *      every line of X1 is a line of X2, counted with multiplicity (X2
  *      may order them differently and have more lines, per 2).
  * For F = XML the XML writer is F's writer (X and N are the same text).
+ *
+ * Open findings (docs/HACKING.md, "Open round-trip findings") are
+ * tolerated unless XC_RT_STRICT is set (to anything but 0) in the
+ * environment, so that `make fuzz` in CI catches every new class while
+ * those wait for their owners: (a) F's writer refusing, with an error
+ * diagnostic, a value F's reader accepted (item 1 above); (b) for xen-xl,
+ * an input with a backslash: the reader takes strings as libvirt's virConf
+ * does (no escapes) and the writer doubles backslashes for xl, so each
+ * round doubles them (items 2 and 3 above).  Rounds 2 and 3 must still
+ * not fail.
+ *
  * A violation prints every text and the diagnostics and aborts, which
  * libFuzzer reports as a crash and tests/fuzz/replay.sh as a failure. */
 #ifndef XC_FUZZ_ROUNDTRIP_H
@@ -170,6 +181,13 @@ static void rt_fail(const char *why, const struct xc_diags *d,
     abort();
 }
 
+/* XC_RT_STRICT set (and not "0"): open findings are failures too. */
+static int rt_strict(void)
+{
+    const char *s = getenv("XC_RT_STRICT");
+    return s && *s && strcmp(s, "0") != 0;
+}
+
 static int writer_roundtrip(const struct xc_format *fmt, const uint8_t *data,
                             size_t size)
 {
@@ -181,10 +199,10 @@ static int writer_roundtrip(const struct xc_format *fmt, const uint8_t *data,
     xc_settings_init(&set);
     if (rt_round(fmt, (const char *)data, size, &set, &x1, &n1, &d1,
                  &wrote) != 0) {
-        if (wrote)
+        if (wrote && rt_strict())
             rt_fail("the writer refused what the reader accepted", &d1, &x1,
                     &n1, &x2, &n2);
-        goto done;
+        goto done;   /* (a): tolerated, or the input was refused */
     }
     if (rt_round(fmt, xc_buf_str(&n1), n1.len, &set, &x2, &n2, &d2,
                  &wrote) != 0)
@@ -194,6 +212,10 @@ static int writer_roundtrip(const struct xc_format *fmt, const uint8_t *data,
     if (rt_round(fmt, xc_buf_str(&n2), n2.len, &set, &x3, &n3, &d2,
                  &wrote) != 0)
         rt_fail("round 3 failed", &d2, &x2, &n2, &x3, &n3);
+    /* (b): xen-xl strings with a backslash grow by one doubling a round */
+    if (!rt_strict() && strcmp(fmt->name, "xen-xl") == 0 && size &&
+        memchr(data, '\\', size))
+        goto done;
     if (!rt_same(&n2, &n3))
         rt_fail("N3 != N2: not stable after one round (texts 2 and 3)", &d2,
                 &x2, &n2, &x3, &n3);
