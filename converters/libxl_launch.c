@@ -28,6 +28,7 @@ struct launch_logger {
     FILE *err;
 };
 
+__attribute__((format(printf, 5, 0)))
 static void logger_vmessage(xentoollog_logger *lg, xentoollog_level level,
                             int errnoval, const char *context, const char *fmt,
                             va_list ap)
