@@ -170,8 +170,8 @@ const struct xcl_deprecated xcl_xl_deprecated[] = {
     {"altp2mhvm", "altp2m"},
     /* "This option is deprecated, use vga=\"stdvga\" instead" */
     {"stdvga", "vga=\"stdvga\""},
-    /* the emulated-USB list of the old device model; USB devices are
-     * usbctrl/usbdev specs in xl */
-    {"usbdevice", "usbdev"},
+    /* Not usbdevice: xl.cfg(5) of 4.17 documents it (HVM, "Miscellaneous
+     * Emulated Hardware") without deprecating it, and usbdev takes only
+     * type=hostdev, so it cannot say usbdevice=['tablet']. */
     {NULL, NULL}
 };
