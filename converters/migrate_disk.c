@@ -1,7 +1,10 @@
 /* One xm disk entry as xl's key=value disk spec (xl-disk-configuration(5)),
  * built from what the xm reader made of it, in the field order libvirt's
  * xl writer uses.  xm's prefix forms are deprecated in xl and xl reads
- * only a format from them, so every entry is rewritten. */
+ * only a format from them, so every entry is rewritten.  A raw 'file:'
+ * image keeps the phy backend: libxl tries phy first and, on Linux,
+ * takes it for a regular file (the block script sets up a loop device,
+ * as xend's 'file:' did); only blktap ('tap:') images go to qdisk. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -12,26 +15,30 @@ enum backend { BE_PHY, BE_FILE, BE_TAP, BE_EMPTY };
 
 static const char *const whys[4][2] = {
     [BE_PHY] = {
-        "xl reads only a format from xm's 'phy:' form (deprecated syntax): "
-        "backendtype=phy keeps the block backend",
-        "xl reads only a format from xm's 'phy:' form (deprecated syntax): "
-        "backendtype=phy keeps the block backend; 'w!' (shared write) is not "
+        "xl ignores xm's 'phy:' prefix (deprecated syntax): backendtype=phy "
+        "keeps the block backend",
+        "xl ignores xm's 'phy:' prefix (deprecated syntax): backendtype=phy "
+        "keeps the block backend; 'w!' (shared write) is not "
         "supported by xl: access=rw, and xl does not check whether another "
         "guest uses the disk",
     },
     [BE_FILE] = {
-        "xend's 'file:' backend was a loop device; xl attaches image files "
-        "through QEMU (backendtype=qdisk)",
-        "xend's 'file:' backend was a loop device; xl attaches image files "
-        "through QEMU (backendtype=qdisk); 'w!' (shared write) is not "
-        "supported by xl: access=rw, and xl does not check whether another "
-        "guest uses the disk",
+        "xl ignores xm's 'file:' prefix (deprecated syntax); a raw image "
+        "file still gets the phy backend on a loop device, as under xend: "
+        "backendtype=phy says so",
+        "xl ignores xm's 'file:' prefix (deprecated syntax); a raw image "
+        "file still gets the phy backend on a loop device, as under xend: "
+        "backendtype=phy says so; 'w!' (shared write) is not supported by "
+        "xl: access=rw, and xl does not check whether another guest uses "
+        "the disk",
     },
     [BE_TAP] = {
-        "xend's blktap ('tap:' prefixes) is gone; xl attaches image files "
-        "through QEMU (backendtype=qdisk) with the format the prefix named",
-        "xend's blktap ('tap:' prefixes) is gone; xl attaches image files "
-        "through QEMU (backendtype=qdisk) with the format the prefix named; "
+        "xend's blktap ('tap:' prefixes) is gone; backendtype=qdisk serves "
+        "the image from user space (QEMU) as blktap did, with the format the "
+        "prefix named",
+        "xend's blktap ('tap:' prefixes) is gone; backendtype=qdisk serves "
+        "the image from user space (QEMU) as blktap did, with the format the "
+        "prefix named; "
         "'w!' (shared write) is not supported by xl: access=rw, and xl does "
         "not check whether another guest uses the disk",
     },
@@ -61,7 +68,7 @@ char *xc_mig_disk_spec(const struct xc_disk *disk, bool *domain_differs,
     xc_buf_add(&b, disk->target.s);
     xc_buf_add(&b, disk->readonly ? ",access=ro" : ",access=rw");
     if (be != BE_EMPTY)
-        xc_buf_add(&b, be == BE_PHY ? ",backendtype=phy" : ",backendtype=qdisk");
+        xc_buf_add(&b, be == BE_TAP ? ",backendtype=qdisk" : ",backendtype=phy");
     if (disk->device == XC_DISK_DEV_CDROM)
         xc_buf_add(&b, ",devtype=cdrom");
     if (!empty) {
