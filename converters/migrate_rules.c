@@ -384,7 +384,8 @@ int xc_mig_apply_rules(struct xc_mig_ctx *c)
     }
     if (xc_cfg_count(c->cfg, "uuid") == 0) {
         xc_mig_mask(&c->masks, "uuid");
-        xc_mig_record(c->f, xc_nopos, "uuid", XC_MIG_NOTE,
+        /* a missing key is reported at 1:1 (testdata/xm/bad/README.md) */
+        xc_mig_record(c->f, (struct xc_pos){1, 1}, "uuid", XC_MIG_NOTE,
                       "no uuid: every conversion (and xl create) makes up a new one",
                       "add uuid = \"...\" to keep the guest's identity");
     }
