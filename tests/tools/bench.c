@@ -543,7 +543,7 @@ int main(int argc, char **argv)
     }
     const char *xenconv = argv[1];
     unsigned count = !loop && argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 10000;
-    unsigned disks = !loop && argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 100000;
+    unsigned disks = loop ? 10 : argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 100000;
     const char *only = !loop && argc > 4 ? argv[4] : NULL;
     double min_rate = env_num("BENCH_MIN_RATE", 100000);
     double max_ms = env_num("BENCH_MAX_PROC_MS", 2.0);
@@ -587,6 +587,10 @@ int main(int argc, char **argv)
     enum { NDIRS = sizeof(dirs) / sizeof(dirs[0]) };
     /* the XML inputs: what the native -> xml directions write */
     for (int k = 0; k < NDIRS; k += 2) {
+        if (loop && strcmp(dirs[k + 1].name, argv[2]) != 0) {
+            corpus_init(dirs[k + 1].corpus, 0);   /* not needed */
+            continue;
+        }
         xml_corpus(dirs[k + 1].corpus, &dirs[k], &set);
         for (int b = 0; b < 2; b++)
             convert(&dirs[k], dirs[k].big[b]->data, dirs[k].big[b]->len, &set,
