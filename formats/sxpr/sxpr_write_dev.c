@@ -39,6 +39,9 @@ static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
 {
     const char *t = xc_sxw_s(&k->target);
 
+    if (k->readonly && k->shareable)
+        xc_sxw_lost(w, k->pos, "disk '%s': <shareable/> of a read-only disk "
+                    "(written as read-only)", t);
     if (k->driver_cache.s)
         xc_sxw_lost(w, k->driver_cache.pos, "disk '%s': driver cache '%s'", t,
                     k->driver_cache.s);

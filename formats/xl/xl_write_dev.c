@@ -198,6 +198,9 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
         return -1;
     xc_buf_add(b, ",access=");
     xc_buf_add(b, disk->readonly ? "ro" : disk->shareable ? "!" : "rw");
+    if (disk->readonly && disk->shareable)
+        xc_lost(d, disk->pos, "not-carried", "disk '%s': <shareable/> of a "
+                "read-only disk (written as read-only)", disk->target.s);
     if (drv) {
         const char *bt = NULL;
 

@@ -133,6 +133,9 @@ int xc_xmw_disk(const struct xc_disk *disk, struct xc_buf *b,
         xc_lost(d, disk->pos, "not-carried", "disk '%s': device='lun' "
                 "(written as a plain disk)", dev);
     xc_buf_add(b, disk->readonly ? ",r" : disk->shareable ? ",!" : ",w");
+    if (disk->readonly && disk->shareable)
+        xc_lost(d, disk->pos, "not-carried", "disk '%s': <shareable/> of a "
+                "read-only disk (written as read-only)", dev);
 
     if (disk->driver_cache.s)
         xc_lost(d, disk->driver_cache.pos, "not-carried",
