@@ -21,6 +21,20 @@ int xr_net_start(struct xr_ctx *c, struct xr_frame *f)
     int r = xr_attr_enum(c, "type", XC_T_NET_TYPE, libvirt_only, &type);
     if (r < 0)
         return -1;
+    /* Types no Xen format or libxl can use (libvirt's xenFormatNet and
+     * libxlMakeNic refuse them) and whose source the model does not hold:
+     * the interface is reported as not carried, like an unknown element. */
+    if (r == 1 && (type == XC_NET_SERVER || type == XC_NET_CLIENT ||
+                   type == XC_NET_MCAST || type == XC_NET_UDP ||
+                   type == XC_NET_INTERNAL || type == XC_NET_DIRECT ||
+                   type == XC_NET_VHOSTUSER)) {
+        struct xc_buf key = {0};
+        const char *v = xr_attr(c, "type");
+        xc_buf_addf(&key, "%s/@type='%s'", xr_path(c), v);
+        xr_unmodeled(c, xr_attr_pos(c, "type"), xc_buf_str(&key), v);
+        xc_buf_free(&key);
+        r = 2;
+    }
     if (r == 2) {
         xr_attrs_all_used(c);
         f->id = XR_UNKNOWN;
