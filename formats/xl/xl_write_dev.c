@@ -83,6 +83,15 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
         xc_lost(d, disk->pos, XCW_LOST,
                 "rbd disk '%s': <auth> (libvirt writes auth_supported=none)",
                 disk->target.s ? disk->target.s : "");
+    /* libvirt's rbd target has no place for these either */
+    if (disk->config_file.s)
+        xc_lost(d, disk->config_file.pos, XCW_LOST,
+                "rbd disk '%s': <config file='%s'>",
+                disk->target.s ? disk->target.s : "", disk->config_file.s);
+    if (disk->snapshot.s)
+        xc_lost(d, disk->snapshot.pos, XCW_LOST,
+                "rbd disk '%s': <snapshot name='%s'>",
+                disk->target.s ? disk->target.s : "", disk->snapshot.s);
     for (size_t i = 0; i < disk->hosts.n; i++) {
         const struct xc_net_host *h = &disk->hosts.v[i];
 
