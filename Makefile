@@ -33,6 +33,7 @@ XENCONV  = $(BUILD)/xenconv
 # tree: clang, the library instrumented for coverage, ASan and UBSan.
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= 0
 FUZZ_SRC  = $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN  = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
 ifeq ($(FUZZ),1)
@@ -246,7 +247,7 @@ conformance: deps
 fuzz:
 	@sh scripts/install-deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) FUZZ=1 fuzz-harnesses
-	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_RUNS)
 
 # Debian's Xen 4.17 and a Debian dom0 booted in qemu (TCG), `xenconv launch`
 # of tiny PV guests inside (docs/xen-integration.md); log in

@@ -60,8 +60,6 @@ void xc_grow(void **items, size_t *cap, size_t n, size_t elem)
     }
     if (ncap > SIZE_MAX / elem)
         oom();
-    char *p = xc_realloc(*items, ncap * elem);
-    memset(p + *cap * elem, 0, (ncap - *cap) * elem);
-    *items = p;
+    *items = xc_realloc(*items, ncap * elem);
     *cap = ncap;
 }

@@ -12,7 +12,8 @@ char *xc_strdup(const char *s);
 char *xc_strndup(const char *s, size_t n);
 
 /* Grow *items (each elem bytes) so that index n is valid; doubling keeps
- * appends amortised O(1).  New slots are zeroed. */
+ * appends amortised O(1).  New slots are not cleared (xc_vec_push clears
+ * the one it hands out). */
 void xc_grow(void **items, size_t *cap, size_t n, size_t elem);
 
 #endif

@@ -363,7 +363,9 @@ int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
     XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
 
     size_t off = 0;
-    const size_t chunk = (size_t)1 << 30;
+    /* fed in pieces: XML_Parse copies what it is given into its own
+     * buffer, so one call with the whole input would hold it twice */
+    const size_t chunk = (size_t)1 << 18;
     enum XML_Status st = XML_STATUS_OK;
     do {
         size_t n = c->len - off < chunk ? c->len - off : chunk;

@@ -160,15 +160,31 @@ static size_t treap_upper(const struct order *o, size_t root, long long k)
     return best;
 }
 
-/* Reorder an array of n elements of size sz by the list in o. */
-static void apply_order(void *base, size_t n, size_t sz, const struct order *o)
+/* Reorder an array of n elements of size sz by the list in o, in place:
+ * the treap links are no longer needed, so o->left holds, for each final
+ * position, the index it takes its element from; each cycle of that
+ * permutation is then rotated through one spare element. */
+static void apply_order(void *base, size_t n, size_t sz, struct order *o)
 {
-    char *tmp = xc_malloc(n > 0 ? n * sz : 1);
-    size_t k = 0;
+    char *a = base, *spare = xc_malloc(sz);
+    size_t *from = o->left, k = 0;
     for (size_t i = o->head; i != NIL; i = o->next[i])
-        memcpy(tmp + sz * k++, (char *)base + sz * i, sz);
-    memcpy(base, tmp, n * sz);
-    free(tmp);
+        from[k++] = i;
+    for (size_t p = 0; p < n; p++) {
+        if (from[p] == p)
+            continue;
+        memcpy(spare, a + sz * p, sz);
+        size_t j = p;
+        while (from[j] != p) {
+            size_t s = from[j];
+            memcpy(a + sz * j, a + sz * s, sz);
+            from[j] = j;
+            j = s;
+        }
+        memcpy(a + sz * j, spare, sz);
+        from[j] = j;
+    }
+    free(spare);
 }
 
 /* virDomainDiskInsert, in O(n log n): within a bus disks stay sorted by

@@ -2,7 +2,9 @@
 # Run every libFuzzer harness for FUZZ_SECONDS each; fail if one of them
 # finds a crash, leak, undefined behaviour or timeout.
 #
-# Usage: run.sh FUZZBUILD [SECONDS]   (`make fuzz` builds FUZZBUILD first)
+# Usage: run.sh FUZZBUILD [SECONDS [RUNS]]   (`make fuzz` builds FUZZBUILD
+# first; RUNS, `make fuzz FUZZ_RUNS=N`, stops a harness after N executions
+# when that comes before SECONDS; 0 or unset: time only)
 #
 # Seeds are assembled at run time from the repository's own cases (nothing
 # is copied into tests/): testdata/xl/*.cfg, testdata/xl/bad/*.cfg and
@@ -19,6 +21,8 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 fb=$1
 secs=${2:-60}
+runs=${3:-0}
+[ "$runs" -gt 0 ] 2>/dev/null || runs=-1
 fail=0
 
 seed() {  # seed NAME PATTERN...
@@ -68,7 +72,7 @@ for name in ${FUZZ_ONLY:-$all}; do
     mkdir -p "$fb/corpus/$name" "$fb/artifacts"
     echo "== $name: ${secs}s"
     if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-        "$fb/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 \
+        "$fb/$name" -max_total_time="$secs" -runs="$runs" -max_len=65536 -timeout=10 \
             -rss_limit_mb=2048 -print_final_stats=1 -dict="$dict" \
             -artifact_prefix="$fb/artifacts/$name-" \
             "$fb/corpus/$name" "$fb/seed/$name" > "$fb/$name.log" 2>&1; then
