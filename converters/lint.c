@@ -94,11 +94,48 @@ static void emit(struct lint_run *r, const struct xc_diag *g)
         r->warnings++;
 }
 
+/* SARIF counts columns in Unicode code points (our "columnKind"); every
+ * reader counts bytes.  Findings come in position order, so one cursor
+ * walking forward through the source converts them all in linear time. */
+struct cp_cursor {
+    const struct xc_source *src;
+    size_t line_off;         /* offset of line `line`'s first byte */
+    unsigned line, col, cp;  /* byte column col is code point column cp */
+};
+
+static unsigned cp_column(struct cp_cursor *k, struct xc_pos pos)
+{
+    const char *s = k->src->data;
+    size_t len = k->src->len;
+    if (pos.line < k->line || (pos.line == k->line && pos.col < k->col)) {
+        k->line = 1, k->line_off = 0, k->col = k->cp = 1;   /* not expected */
+    }
+    while (k->line < pos.line) {
+        const char *nl = memchr(s + k->line_off, '\n', len - k->line_off);
+        if (!nl)
+            return pos.col;  /* past the end: nothing to convert */
+        k->line_off = (size_t)(nl - s) + 1;
+        k->line++;
+        k->col = k->cp = 1;
+    }
+    while (k->col < pos.col) {
+        size_t at = k->line_off + k->col - 1;
+        if (at >= len)
+            return k->cp + (pos.col - k->col);
+        if (((unsigned char)s[at] & 0xC0) != 0x80)
+            k->cp++;
+        k->col++;
+    }
+    /* a column inside a multi-byte character names that character */
+    return k->cp;
+}
+
 /* Findings of one file: enabled checks only, positioned (a finding about
  * the whole file is at 1:1), in position order, one per (position,
  * check), and no bad-value where a conflict is reported. */
-static void flush_file(struct lint_run *r)
+static void flush_file(struct lint_run *r, const struct xc_source *src)
 {
+    struct cp_cursor cur = {src, 0, 1, 1, 1};
     struct xc_diags *d = &r->findings;
     for (size_t i = 0; i < d->list.n; i++)
         if (!d->list.v[i].pos.line)
@@ -124,8 +161,15 @@ static void flush_file(struct lint_run *r)
                   (hc == check || (hc == XC_LINT_CONFLICT &&
                                    check == XC_LINT_BAD_VALUE));
         }
-        if (!dup)
+        if (dup)
+            continue;
+        if (r->o->output == XC_LINT_OUT_SARIF && g->pos.col > 1 && src->data) {
+            struct xc_diag copy = *g;
+            copy.pos.col = cp_column(&cur, g->pos);
+            emit(r, &copy);
+        } else {
             emit(r, g);
+        }
     }
     free(order);
     xc_diags_clear(d);
@@ -192,7 +236,7 @@ static void lint_file(struct lint_run *r, const char *path)
     if (from == &xc_format_xml)
         xcl_schema(&c);
 done:
-    flush_file(r);
+    flush_file(r, &src);
     xc_cfg_free(&cfg);
     xc_source_free(&src);
 }
