@@ -217,11 +217,12 @@ asan:
 
 # Unit suites too (CK_FORK=no: Check's forked children hide errors from
 # valgrind); any error or leak fails.
-valgrind: $(XENCONV) tools $(UNIT_BIN)
+valgrind: $(XENCONV) tools $(UNIT_BIN) $(REPLAY_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== valgrind $$t"; \
 	    CK_FORK=no valgrind -q --error-exitcode=99 --leak-check=full \
 	        --show-leak-kinds=all --errors-for-leak-kinds=all $$t; done
 	@VALGRIND=1 sh tests/golden.sh $(XENCONV) $(BUILD)/tools
+	@VALGRIND=1 sh tests/fuzz/replay.sh $(BUILD)
 	@VALGRIND=1 sh tests/convert.sh $(XENCONV)
 	@VALGRIND=1 sh tests/sxpr_stress.sh $(XENCONV)
 	@VALGRIND=1 sh tests/lint.sh $(XENCONV)

@@ -5,6 +5,8 @@
 # under ASan+UBSan by `make asan` (a sanitizer report fails the run).
 # A round-trip harness aborts when its property breaks (tests/fuzz/
 # roundtrip.h), so a regression of anything the fuzzers once found fails.
+# VALGRIND=1 (make valgrind) runs each harness under valgrind: any
+# memory error or leak fails the run.
 # Usage: replay.sh BUILD
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +20,13 @@ for dir in "$top"/testdata/fuzz/*/; do
         fail=$((fail + 1))
         continue
     fi
-    if out=$("$bin/$name" "$dir" 2>"$bin/$name.err"); then
+    if [ "${VALGRIND:-0}" = 1 ]; then
+        set -- valgrind -q --error-exitcode=99 --leak-check=full \
+            --show-leak-kinds=all --errors-for-leak-kinds=all "$bin/$name"
+    else
+        set -- "$bin/$name"
+    fi
+    if out=$("$@" "$dir" 2>"$bin/$name.err"); then
         n=${out%% *}
         total=$((total + n))
     else
