@@ -174,22 +174,49 @@ static void free_cpu(struct xc_cpu *cpu)
     free(cpu->cells.v);
 }
 
+struct xc_disk_net *xc_disk_net(struct xc_disk *d)
+{
+    if (!d->net)
+        d->net = xc_calloc(1, sizeof(*d->net));
+    return d->net;
+}
+
+const struct xc_disk_net *xc_disk_net_ro(const struct xc_disk *d)
+{
+    static const struct xc_disk_net none;
+    return d->net ? d->net : &none;
+}
+
+void xc_disk_net_clear(struct xc_disk *d)
+{
+    struct xc_disk_net *n = d->net;
+    if (!n)
+        return;
+    struct xc_str *strs[] = {
+        &n->protocol, &n->source_name, &n->auth_user, &n->secret_type,
+        &n->secret_usage, &n->secret_uuid, &n->snapshot, &n->config_file,
+        &n->script};
+    for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+        xc_str_clear(strs[i]);
+    for (size_t i = 0; i < n->hosts.n; i++) {
+        xc_str_clear(&n->hosts.v[i].name);
+        xc_str_clear(&n->hosts.v[i].port);
+        xc_str_clear(&n->hosts.v[i].transport);
+        xc_str_clear(&n->hosts.v[i].socket);
+    }
+    free(n->hosts.v);
+    free(n);
+    d->net = NULL;
+}
+
 void xc_disk_clear(struct xc_disk *d)
 {
     struct xc_str *strs[] = {
         &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
-        &d->protocol, &d->source_name, &d->auth_user, &d->secret_type,
-        &d->secret_usage, &d->secret_uuid, &d->target, &d->script,
-        &d->snapshot, &d->config_file};
+        &d->target};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
-    for (size_t i = 0; i < d->hosts.n; i++) {
-        xc_str_clear(&d->hosts.v[i].name);
-        xc_str_clear(&d->hosts.v[i].port);
-        xc_str_clear(&d->hosts.v[i].transport);
-        xc_str_clear(&d->hosts.v[i].socket);
-    }
-    free(d->hosts.v);
+    xc_disk_net_clear(d);
     memset(d, 0, sizeof(*d));
 }
 

@@ -193,26 +193,36 @@ struct xc_pci_addr {
     unsigned domain, bus, slot, function;
 };
 
-struct xc_disk {
-    enum xc_disk_type type;
-    enum xc_disk_device device;
-    struct xc_str driver_name;   /* "phy", "qemu", "tap", "file" */
-    struct xc_str driver_type;   /* "raw", "qcow2", "vhd", ... */
-    struct xc_str driver_cache;
-    struct xc_str source;        /* file= or dev= or dir= path */
+/* The disk fields few disks set (a network source and its auth, xl's
+ * script=), apart so that a plain disk does not carry them: set through
+ * xc_disk_net(), read through xc_disk_net_ro(). */
+struct xc_disk_net {
     struct xc_str protocol;      /* network: "rbd", "nbd", ... */
     struct xc_str source_name;   /* network: pool/image */
     XC_VEC(struct xc_net_host) hosts;
     struct xc_str auth_user, secret_type, secret_usage, secret_uuid;
-    struct xc_str target;        /* "xvda", "hda", ... */
-    enum xc_disk_bus bus;
-    bool readonly, shareable, transient;
-    enum xc_tristate removable;
-    struct xc_str script;        /* xl disk script= */
     /* network rbd: <snapshot name=..> and <config file=..> */
     struct xc_str snapshot, config_file;
+    struct xc_str script;        /* xl disk script= */
+};
+
+/* Kept small (128 bytes): a 100,000-disk input holds that many. */
+struct xc_disk {
+    struct xc_str driver_name;   /* "phy", "qemu", "tap", "file" */
+    struct xc_str driver_type;   /* "raw", "qcow2", "vhd", ... */
+    struct xc_str driver_cache;
+    struct xc_str source;        /* file= or dev= or dir= path */
+    struct xc_str target;        /* "xvda", "hda", ... */
+    struct xc_disk_net *net;     /* owned (a struct copy moves it, never
+                                  * duplicates); NULL: none of its fields set */
     struct xc_drive_addr addr;
     struct xc_pos pos;
+    /* a byte each; bit-fields, so set them through a local, not a pointer */
+    enum xc_disk_type type : 8;
+    enum xc_disk_device device : 8;
+    enum xc_disk_bus bus : 8;
+    enum xc_tristate removable : 8;
+    bool readonly, shareable, transient;
 };
 
 enum xc_controller_type {
@@ -438,6 +448,12 @@ void xc_domain_init(struct xc_domain *dom);
 /* Free what one device owns and zero it (e.g. a half-built device a
  * reader discards). */
 void xc_disk_clear(struct xc_disk *d);
+/* d's rare fields for setting: allocated (all unset) on first use. */
+struct xc_disk_net *xc_disk_net(struct xc_disk *d);
+/* d's rare fields for reading: an all-unset instance when d has none. */
+const struct xc_disk_net *xc_disk_net_ro(const struct xc_disk *d);
+/* Frees d's rare fields (d->net becomes NULL). */
+void xc_disk_net_clear(struct xc_disk *d);
 void xc_net_clear(struct xc_net *n);
 void xc_chr_clear(struct xc_chr *c);
 void xc_hostdev_clear(struct xc_hostdev *h);

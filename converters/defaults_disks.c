@@ -121,13 +121,14 @@ int dflt_disk(struct dflt *st, struct xc_disk *disk)
     }
 
     /* an iSCSI target without a lun means lun 0 */
-    if (disk->type == XC_DISK_NETWORK && dflt_streq(&disk->protocol, "iscsi") &&
-        disk->source_name.s && !strchr(disk->source_name.s, '/')) {
-        size_t n = strlen(disk->source_name.s);
+    struct xc_disk_net *dn = disk->net;   /* NULL: no protocol */
+    if (disk->type == XC_DISK_NETWORK && dn && dflt_streq(&dn->protocol, "iscsi") &&
+        dn->source_name.s && !strchr(dn->source_name.s, '/')) {
+        size_t n = strlen(dn->source_name.s);
         char *path = xc_malloc(n + 3);
-        memcpy(path, disk->source_name.s, n);
+        memcpy(path, dn->source_name.s, n);
         memcpy(path + n, "/0", 3);
-        xc_str_set(&disk->source_name, path, disk->source_name.pos);
+        xc_str_set(&dn->source_name, path, dn->source_name.pos);
         free(path);
     }
 

@@ -21,25 +21,26 @@ static void put_escaped(struct xc_buf *o, const char *s)
 static char *rbd_spec(struct xlb *b, const struct xc_disk *k)
 {
     struct xc_buf o = {0};
-    const char *name = k->source_name.s ? k->source_name.s : "";
+    const struct xc_disk_net *n = xc_disk_net_ro(k);
+    const char *name = n->source_name.s ? n->source_name.s : "";
     const char *image = strchr(name, '/');
 
     if (strchr(image ? image + 1 : name, ':')) {
-        xc_error(b->d, k->source_name.pos, XLB_CHECK,
+        xc_error(b->d, n->source_name.pos, XLB_CHECK,
                  "':' not allowed in RBD source volume name '%s'", image ? image + 1 : name);
         return NULL;
     }
-    if (k->auth_user.s) {
+    if (n->auth_user.s) {
         /* the key is a libvirt secret: only libvirtd can read it */
-        xc_error(b->d, k->auth_user.pos, XLB_CHECK,
+        xc_error(b->d, n->auth_user.pos, XLB_CHECK,
                  "RBD authentication needs the secret from libvirtd; not available to xenconv");
         return NULL;
     }
     xc_buf_add(&o, "rbd:");
     xc_buf_add(&o, name);
     xc_buf_add(&o, ":auth_supported=none");
-    for (size_t i = 0; i < k->hosts.n; i++) {
-        const struct xc_net_host *h = &k->hosts.v[i];
+    for (size_t i = 0; i < n->hosts.n; i++) {
+        const struct xc_net_host *h = &n->hosts.v[i];
         const char *hn = h->name.s ? h->name.s : "";
         xc_buf_add(&o, i ? "\\;" : ":mon_host=");
         if (strchr(hn, ':')) {
@@ -54,9 +55,9 @@ static char *rbd_spec(struct xlb *b, const struct xc_disk *k)
             xc_buf_add(&o, h->port.s);
         }
     }
-    if (k->config_file.s) {
+    if (n->config_file.s) {
         xc_buf_add(&o, ":conf=");
-        put_escaped(&o, k->config_file.s);
+        put_escaped(&o, n->config_file.s);
     }
     return xc_buf_steal(&o);
 }
@@ -120,16 +121,17 @@ bad_format:
 
 static int disk(struct xlb *b, const struct xc_disk *k, libxl_device_disk *x)
 {
+    const struct xc_disk_net *n = xc_disk_net_ro(k);
     if (k->type == XC_DISK_NETWORK) {
         if (!k->driver_name.s || strcmp(k->driver_name.s, "qemu") != 0) {
             xc_error(b->d, k->pos, XLB_CHECK,
                      "only the 'qemu' driver can be used with network disks");
             return -1;
         }
-        if (!k->protocol.s || strcmp(k->protocol.s, "rbd") != 0) {
-            xc_error(b->d, k->protocol.s ? k->protocol.pos : k->pos, XLB_CHECK,
+        if (!n->protocol.s || strcmp(n->protocol.s, "rbd") != 0) {
+            xc_error(b->d, n->protocol.s ? n->protocol.pos : k->pos, XLB_CHECK,
                      "unsupported network block protocol '%s'",
-                     k->protocol.s ? k->protocol.s : "");
+                     n->protocol.s ? n->protocol.s : "");
             return -1;
         }
         if (!(x->pdev_path = rbd_spec(b, k)))
@@ -150,8 +152,8 @@ static int disk(struct xlb *b, const struct xc_disk *k, libxl_device_disk *x)
         xc_error(b->d, k->pos, XLB_CHECK, "libxenlight does not support transient disks");
         return -1;
     }
-    if (k->script.s)
-        x->script = xc_strdup(k->script.s);
+    if (n->script.s)
+        x->script = xc_strdup(n->script.s);
     return 0;
 }
 

@@ -38,6 +38,7 @@ static enum xc_disk_bus implied_bus(const struct xc_disk *k)
 static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
 {
     const char *t = xc_sxw_s(&k->target);
+    const struct xc_disk_net *n = xc_disk_net_ro(k);
 
     if (k->readonly && k->shareable)
         xc_sxw_lost(w, k->pos, "disk '%s': <shareable/> of a read-only disk "
@@ -55,21 +56,21 @@ static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
                     "the target name)", t, xc_enum_name(XC_T_DISK_BUS, k->bus));
     if (k->removable != XC_TRI_ABSENT)
         xc_sxw_lost(w, k->pos, "disk '%s': removable=", t);
-    if (k->script.s)
-        xc_sxw_lost(w, k->script.pos, "disk '%s': script '%s'", t,
-                    k->script.s);
+    if (n->script.s)
+        xc_sxw_lost(w, n->script.pos, "disk '%s': script '%s'", t,
+                    n->script.s);
     if (k->type == XC_DISK_NETWORK)
-        xc_sxw_lost(w, k->protocol.s ? k->protocol.pos : k->pos,
+        xc_sxw_lost(w, n->protocol.s ? n->protocol.pos : k->pos,
                     "disk '%s': network protocol '%s' and its hosts", t,
-                    xc_sxw_s(&k->protocol));
-    if (k->auth_user.s || k->secret_type.s || k->secret_usage.s ||
-        k->secret_uuid.s)
-        xc_sxw_lost(w, k->auth_user.s ? k->auth_user.pos : k->pos,
+                    xc_sxw_s(&n->protocol));
+    if (n->auth_user.s || n->secret_type.s || n->secret_usage.s ||
+        n->secret_uuid.s)
+        xc_sxw_lost(w, n->auth_user.s ? n->auth_user.pos : k->pos,
                     "disk '%s': <auth>", t);
-    if (k->snapshot.s)
-        xc_sxw_lost(w, k->snapshot.pos, "disk '%s': <snapshot>", t);
-    if (k->config_file.s)
-        xc_sxw_lost(w, k->config_file.pos, "disk '%s': <config>", t);
+    if (n->snapshot.s)
+        xc_sxw_lost(w, n->snapshot.pos, "disk '%s': <snapshot>", t);
+    if (n->config_file.s)
+        xc_sxw_lost(w, n->config_file.pos, "disk '%s': <config>", t);
 }
 
 /* A field of a colon-separated value (dev 'hda:disk', uname
@@ -125,7 +126,7 @@ static void fmt_disk(struct sxw *w, const struct xc_disk *k)
 {
     const char *driver = k->driver_name.s;
     bool tap = xc_sxw_streq(driver, "tap"), tap2 = xc_sxw_streq(driver, "tap2");
-    const char *src = k->type == XC_DISK_NETWORK ? k->source_name.s
+    const char *src = k->type == XC_DISK_NETWORK ? xc_disk_net_ro(k)->source_name.s
                                                  : k->source.s;
     struct xc_buf dev = {0};
 

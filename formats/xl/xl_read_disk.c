@@ -148,7 +148,8 @@ static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
         }
     }
 
-    struct xc_net_host *h = xc_vec_push(&dk->hosts);
+    struct xc_disk_net *n = xc_disk_net(dk);
+    struct xc_net_host *h = xc_vec_push(&n->hosts);
     if (port) {
         unsigned long long pv;
         if (xcr_parse_ull(port, 10, &pv) < 0 || pv > 65535) {
@@ -206,15 +207,16 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
         *c = '\0';
         options = c + 1;
     }
+    struct xc_disk_net *n = xc_disk_net(dk);
     char *at = strchr(path, '@');
     if (at) {
         *at = '\0';
-        xc_str_set(&dk->snapshot, at + 1, AT(at + 1));
+        xc_str_set(&n->snapshot, at + 1, AT(at + 1));
     }
     dk->type = XC_DISK_NETWORK;
-    xc_str_set(&dk->protocol, "rbd", pos);
+    xc_str_set(&n->protocol, "rbd", pos);
     /* libvirt keeps pool and image apart and prints them as "pool/image" */
-    xc_str_set(&dk->source_name, path, AT(path));
+    xc_str_set(&n->source_name, path, AT(path));
 
     bool have_id = false;
     char *p = options;
@@ -238,8 +240,8 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
                 goto out;
             }
             have_id = true;
-            xc_str_set(&dk->auth_user, p + 3, AT(p + 3));
-            xc_str_set(&dk->secret_type, "ceph", pos);
+            xc_str_set(&n->auth_user, p + 3, AT(p + 3));
+            xc_str_set(&n->secret_type, "ceph", pos);
         } else if (strncmp(p, "mon_host=", 9) == 0) {
             char *h = p + 9;
             while (h < e) {
@@ -257,7 +259,7 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
                 h = sep;
             }
         } else if (strncmp(p, "conf=", 5) == 0) {
-            xc_str_set(&dk->config_file, p + 5, AT(p + 5));
+            xc_str_set(&n->config_file, p + 5, AT(p + 5));
         } else {
             char *eq = strchr(p, '=');
             xc_lost(d, AT(p), "unused-option",
@@ -312,25 +314,18 @@ static void network_to_local(struct xc_disk *dk, enum xc_disk_type type,
     xc_warn(d, pos, "suspicious-value", "rbd source with this backend or "
             "device type: libvirt reads it as a local %s named by the image",
             type == XC_DISK_BLOCK ? "device" : "file");
-    const char *name = dk->source_name.s;
+    const char *name = xc_disk_net_ro(dk)->source_name.s;
     const char *slash = name ? strchr(name, '/') : NULL;
     xc_str_set(&dk->source, slash ? slash + 1 : (name ? name : ""), pos);
-    struct xc_disk tmp = {0};
-    tmp.protocol = dk->protocol;
-    tmp.source_name = dk->source_name;
-    tmp.hosts = dk->hosts;
-    tmp.auth_user = dk->auth_user;
-    tmp.secret_type = dk->secret_type;
-    tmp.snapshot = dk->snapshot;
-    tmp.config_file = dk->config_file;
-    memset(&dk->protocol, 0, sizeof(dk->protocol));
-    memset(&dk->source_name, 0, sizeof(dk->source_name));
-    memset(&dk->hosts, 0, sizeof(dk->hosts));
-    memset(&dk->auth_user, 0, sizeof(dk->auth_user));
-    memset(&dk->secret_type, 0, sizeof(dk->secret_type));
-    memset(&dk->snapshot, 0, sizeof(dk->snapshot));
-    memset(&dk->config_file, 0, sizeof(dk->config_file));
-    xc_disk_clear(&tmp);
+    /* the network fields go; script= (also kept there) stays */
+    struct xc_str script = {0};
+    if (dk->net) {
+        script = dk->net->script;
+        dk->net->script = (struct xc_str){0};
+    }
+    xc_disk_net_clear(dk);
+    if (script.s)
+        xc_disk_net(dk)->script = script;
     dk->type = type;
 }
 
@@ -372,7 +367,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     dk->readonly = !ld.readwrite;
     dk->removable = ld.removable ? XC_TRI_YES : XC_TRI_ABSENT;
     if (ld.script)
-        xc_str_set(&dk->script, ld.script, pos);
+        xc_str_set(&xc_disk_net(dk)->script, ld.script, pos);
 
     if (ld.is_cdrom) {
         xc_str_set(&dk->driver_name, "qemu", pos);

@@ -50,9 +50,10 @@ static const char *disk_format(const struct xc_disk *disk, struct xc_diags *d)
 static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
                     struct xc_diags *d)
 {
-    const char *name = disk->source_name.s;
+    const struct xc_disk_net *n = xc_disk_net_ro(disk);
+    const char *name = n->source_name.s;
     const char *slash = name ? strchr(name, '/') : NULL;
-    struct xc_pos pos = disk->source_name.pos;
+    struct xc_pos pos = n->source_name.pos;
 
     if (!name) {
         xc_error(d, disk->pos, XCW_UNSUPPORTED,
@@ -78,22 +79,22 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
     xc_buf_add(t, "rbd:");
     xc_buf_add(t, name);
     xc_buf_add(t, ":auth_supported=none");
-    if (disk->auth_user.s || disk->secret_type.s || disk->secret_usage.s ||
-        disk->secret_uuid.s)
+    if (n->auth_user.s || n->secret_type.s || n->secret_usage.s ||
+        n->secret_uuid.s)
         xc_lost(d, disk->pos, XCW_LOST,
                 "rbd disk '%s': <auth> (libvirt writes auth_supported=none)",
                 disk->target.s ? disk->target.s : "");
     /* libvirt's rbd target has no place for these either */
-    if (disk->config_file.s)
-        xc_lost(d, disk->config_file.pos, XCW_LOST,
+    if (n->config_file.s)
+        xc_lost(d, n->config_file.pos, XCW_LOST,
                 "rbd disk '%s': <config file='%s'>",
-                disk->target.s ? disk->target.s : "", disk->config_file.s);
-    if (disk->snapshot.s)
-        xc_lost(d, disk->snapshot.pos, XCW_LOST,
+                disk->target.s ? disk->target.s : "", n->config_file.s);
+    if (n->snapshot.s)
+        xc_lost(d, n->snapshot.pos, XCW_LOST,
                 "rbd disk '%s': <snapshot name='%s'>",
-                disk->target.s ? disk->target.s : "", disk->snapshot.s);
-    for (size_t i = 0; i < disk->hosts.n; i++) {
-        const struct xc_net_host *h = &disk->hosts.v[i];
+                disk->target.s ? disk->target.s : "", n->snapshot.s);
+    for (size_t i = 0; i < n->hosts.n; i++) {
+        const struct xc_net_host *h = &n->hosts.v[i];
 
         xc_buf_add(t, i ? "\\;" : ":mon_host=");
         if (!h->name.s) {
@@ -144,6 +145,7 @@ static int disk_target(const struct xc_disk *disk, struct xc_buf *t,
                        bool *have, struct xc_diags *d)
 {
     const char *dev = disk->target.s ? disk->target.s : "";
+    const struct xc_disk_net *n = xc_disk_net_ro(disk);
 
     *have = false;
     switch (disk->type) {
@@ -156,12 +158,12 @@ static int disk_target(const struct xc_disk *disk, struct xc_buf *t,
         *have = true;
         return 0;
     case XC_DISK_NETWORK:
-        if (!disk->protocol.s)
+        if (!n->protocol.s)
             return 0;
-        if (!streq(disk->protocol.s, "rbd")) {
-            xc_error(d, disk->protocol.pos, XCW_UNSUPPORTED,
+        if (!streq(n->protocol.s, "rbd")) {
+            xc_error(d, n->protocol.pos, XCW_UNSUPPORTED,
                      "disk '%s': unsupported network block protocol '%s' "
-                     "(xl takes rbd only)", dev, disk->protocol.s);
+                     "(xl takes rbd only)", dev, n->protocol.s);
             return -1;
         }
         *have = true;
@@ -185,6 +187,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
 {
     const char *where = "an xl disk spec";
     const char *drv = disk->driver_name.s;
+    const struct xc_disk_net *n = xc_disk_net_ro(disk);
     struct xc_buf target = {0};
     bool have_target;
     int rc = -1;
@@ -239,10 +242,10 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
         xc_lost(d, disk->driver_cache.pos, XCW_LOST,
                 "disk '%s': driver cache='%s'", disk->target.s,
                 disk->driver_cache.s);
-    if (disk->script.s)
-        xc_lost(d, disk->script.pos, XCW_LOST,
+    if (n->script.s)
+        xc_lost(d, n->script.pos, XCW_LOST,
                 "disk '%s': script '%s' (libvirt drops it)", disk->target.s,
-                disk->script.s);
+                n->script.s);
     if (disk->removable != XC_TRI_ABSENT)
         xc_lost(d, disk->pos, XCW_LOST,
                 "disk '%s': removable=", disk->target.s);
@@ -254,7 +257,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
         goto out;
     if (have_target) {
         const struct xc_pos pos = disk->type == XC_DISK_NETWORK
-                                      ? disk->source_name.pos
+                                      ? n->source_name.pos
                                       : disk->source.pos;
         const char *t = xc_buf_str(&target);
 

@@ -140,9 +140,10 @@ int xc_xmw_disk(const struct xc_disk *disk, struct xc_buf *b,
     if (disk->driver_cache.s)
         xc_lost(d, disk->driver_cache.pos, "not-carried",
                 "disk '%s': driver cache='%s'", dev, disk->driver_cache.s);
-    if (disk->script.s)
-        xc_lost(d, disk->script.pos, "not-carried", "disk '%s': script '%s'",
-                dev, disk->script.s);
+    const struct xc_str *script = &xc_disk_net_ro(disk)->script;
+    if (script->s)
+        xc_lost(d, script->pos, "not-carried", "disk '%s': script '%s'",
+                dev, script->s);
     if (disk->removable != XC_TRI_ABSENT)
         xc_lost(d, disk->pos, "not-carried", "disk '%s': removable=", dev);
     return 0;

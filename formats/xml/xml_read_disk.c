@@ -103,8 +103,9 @@ int xr_disk_source_start(struct xr_ctx *c, struct xr_frame *f)
         if (!xr_in_list(net_protocols, proto))
             return xr_error(c, xr_attr_pos(c, "protocol"),
                             "unknown protocol type '%s'", proto);
-        xc_str_set(&d->protocol, proto, xr_attr_pos(c, "protocol"));
-        xr_attr_str(c, "name", &d->source_name);
+        struct xc_disk_net *n = xc_disk_net(d);
+        xc_str_set(&n->protocol, proto, xr_attr_pos(c, "protocol"));
+        xr_attr_str(c, "name", &n->source_name);
         break;
     }
     default:
@@ -120,7 +121,8 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f)
         xr_unmodeled(c, f->pos, xr_path(c), NULL);
         return skip_unmodeled(c, f);
     }
-    struct xc_net_host *h = xc_vec_push(&d->hosts);
+    struct xc_disk_net *n = xc_disk_net(d);
+    struct xc_net_host *h = xc_vec_push(&n->hosts);
     if (xr_attr_oneof(c, "transport", transports, &h->transport) < 0)
         return -1;
     xr_attr_str(c, "socket", &h->socket);
@@ -155,15 +157,16 @@ static void drop_current_disk(struct xr_ctx *c)
 int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f)
 {
     struct xc_disk *d = c->disk;
-    bool rbd = d->type == XC_DISK_NETWORK && d->protocol.s && strcmp(d->protocol.s, "rbd") == 0;
+    const char *proto = xc_disk_net_ro(d)->protocol.s;
+    bool rbd = d->type == XC_DISK_NETWORK && proto && strcmp(proto, "rbd") == 0;
     if (!rbd) {
         xr_unmodeled(c, f->pos, xr_path(c), NULL);
         return skip_unmodeled(c, f);
     }
     if (f->id == XR_DISK_SNAPSHOT)
-        xr_attr_str(c, "name", &d->snapshot);
+        xr_attr_str(c, "name", &xc_disk_net(d)->snapshot);
     else
-        xr_attr_str(c, "file", &d->config_file);
+        xr_attr_str(c, "file", &xc_disk_net(d)->config_file);
     return 0;
 }
 
@@ -181,8 +184,10 @@ int xr_disk_target_start(struct xr_ctx *c, struct xr_frame *f)
         return skip_unmodeled(c, f);
     }
     d->bus = (enum xc_disk_bus)bus;
-    if (xr_attr_switch(c, "removable", &d->removable) < 0)
+    enum xc_tristate removable = d->removable;   /* a bit-field: no pointer */
+    if (xr_attr_switch(c, "removable", &removable) < 0)
         return -1;
+    d->removable = removable;
     return 0;
 }
 
@@ -220,27 +225,27 @@ int xr_disk_address_start(struct xr_ctx *c, struct xr_frame *f)
 
 int xr_disk_auth_start(struct xr_ctx *c, struct xr_frame *f)
 {
-    struct xc_disk *d = c->disk;
-    if (xr_attr_str(c, "username", &d->auth_user) == 0)
+    struct xc_disk_net *n = xc_disk_net(c->disk);
+    if (xr_attr_str(c, "username", &n->auth_user) == 0)
         return xr_error(c, f->pos, "missing username for auth");
     return 0;
 }
 
 int xr_disk_secret_start(struct xr_ctx *c, struct xr_frame *f)
 {
-    struct xc_disk *d = c->disk;
+    struct xc_disk_net *n = xc_disk_net(c->disk);
     static const char *const secret_types[] = {"iscsi", "ceph", NULL};
-    if (xr_attr_oneof(c, "type", secret_types, &d->secret_type) == 0)
+    if (xr_attr_oneof(c, "type", secret_types, &n->secret_type) == 0)
         return xr_error(c, f->pos, "missing auth secret type");
-    xr_attr_str(c, "usage", &d->secret_usage);
+    xr_attr_str(c, "usage", &n->secret_usage);
     const char *uuid = xr_attr(c, "uuid");
     if (uuid) {
         unsigned char u[16];
         if (xc_uuid_parse(uuid, u) < 0)
             return xr_error(c, xr_attr_pos(c, "uuid"), "malformed uuid '%s'", uuid);
-        xc_str_set(&d->secret_uuid, uuid, xr_attr_pos(c, "uuid"));
+        xc_str_set(&n->secret_uuid, uuid, xr_attr_pos(c, "uuid"));
     }
-    if (d->secret_uuid.s && d->secret_usage.s)
+    if (n->secret_uuid.s && n->secret_usage.s)
         return xr_error(c, f->pos, "either secret uuid or usage expected");
     return 0;
 }

@@ -43,21 +43,22 @@ static void write_disk_source(struct xw *w, const struct xc_disk *disk)
         break;
     }
 
+    const struct xc_disk_net *n = xc_disk_net_ro(disk);
     xw_line(w, "<source protocol='");
-    xw_value_attr(w, disk->protocol.s ? disk->protocol.s : "none", disk->protocol.pos,
+    xw_value_attr(w, n->protocol.s ? n->protocol.s : "none", n->protocol.pos,
                   "disk protocol");
     xw_lit(w, "'");
-    xw_attr(w, "name", disk->source_name.s ? &disk->source_name : &disk->source);
-    bool auth = disk->auth_user.s || disk->secret_type.s || disk->secret_usage.s ||
-                disk->secret_uuid.s;
-    if (!disk->hosts.n && !auth && !disk->snapshot.s && !disk->config_file.s) {
+    xw_attr(w, "name", n->source_name.s ? &n->source_name : &disk->source);
+    bool auth = n->auth_user.s || n->secret_type.s || n->secret_usage.s ||
+                n->secret_uuid.s;
+    if (!n->hosts.n && !auth && !n->snapshot.s && !n->config_file.s) {
         xw_lit(w, "/>\n");
         return;
     }
     xw_lit(w, ">\n");
     w->depth++;
-    for (size_t i = 0; i < disk->hosts.n; i++) {
-        const struct xc_net_host *h = &disk->hosts.v[i];
+    for (size_t i = 0; i < n->hosts.n; i++) {
+        const struct xc_net_host *h = &n->hosts.v[i];
         xw_line(w, "<host");
         xw_attr(w, "name", &h->name);
         if (h->port.s && !xw_streq(h->port.s, "0") && !xw_streq(h->port.s, ""))
@@ -67,27 +68,27 @@ static void write_disk_source(struct xw *w, const struct xc_disk *disk)
         xw_attr(w, "socket", &h->socket);
         xw_lit(w, "/>\n");
     }
-    if (disk->snapshot.s) {
+    if (n->snapshot.s) {
         xw_line(w, "<snapshot");
-        xw_attr(w, "name", &disk->snapshot);
+        xw_attr(w, "name", &n->snapshot);
         xw_lit(w, "/>\n");
     }
-    if (disk->config_file.s) {
+    if (n->config_file.s) {
         xw_line(w, "<config");
-        xw_attr(w, "file", &disk->config_file);
+        xw_attr(w, "file", &n->config_file);
         xw_lit(w, "/>\n");
     }
     if (auth) {
         xw_line(w, "<auth");
-        xw_attr(w, "username", &disk->auth_user);
+        xw_attr(w, "username", &n->auth_user);
         xw_lit(w, ">\n");
         w->depth++;
         xw_line(w, "<secret");
-        xw_attr(w, "type", &disk->secret_type);
-        if (disk->secret_uuid.s)
-            xw_attr(w, "uuid", &disk->secret_uuid);
+        xw_attr(w, "type", &n->secret_type);
+        if (n->secret_uuid.s)
+            xw_attr(w, "uuid", &n->secret_uuid);
         else
-            xw_attr(w, "usage", &disk->secret_usage);
+            xw_attr(w, "usage", &n->secret_usage);
         xw_lit(w, "/>\n");
         w->depth--;
         xw_line(w, "</auth>\n");

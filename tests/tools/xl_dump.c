@@ -104,14 +104,15 @@ int main(int argc, char **argv)
            xc_enum_name(XC_T_LIFECYCLE, dom.on_crash), S(&dom.emulator));
     for (size_t i = 0; i < dom.disks.n; i++) {
         const struct xc_disk *k = &dom.disks.v[i];
+        const struct xc_disk_net *kn = xc_disk_net_ro(k);
         printf("disk type=%s device=%s driver=%s/%s source=%s proto=%s name=%s target=%s bus=%s ro=%d removable=%s script=%s snap=%s conf=%s auth=%s/%s\n",
                xc_enum_name(XC_T_DISK_TYPE, k->type), xc_enum_name(XC_T_DISK_DEVICE, k->device),
-               S(&k->driver_name), S(&k->driver_type), S(&k->source), S(&k->protocol),
-               S(&k->source_name), S(&k->target), xc_enum_name(XC_T_DISK_BUS, k->bus),
-               k->readonly, T(k->removable), S(&k->script), S(&k->snapshot),
-               S(&k->config_file), S(&k->auth_user), S(&k->secret_type));
-        for (size_t j = 0; j < k->hosts.n; j++)
-            printf("  host %s port=%s\n", S(&k->hosts.v[j].name), S(&k->hosts.v[j].port));
+               S(&k->driver_name), S(&k->driver_type), S(&k->source), S(&kn->protocol),
+               S(&kn->source_name), S(&k->target), xc_enum_name(XC_T_DISK_BUS, k->bus),
+               k->readonly, T(k->removable), S(&kn->script), S(&kn->snapshot),
+               S(&kn->config_file), S(&kn->auth_user), S(&kn->secret_type));
+        for (size_t j = 0; j < kn->hosts.n; j++)
+            printf("  host %s port=%s\n", S(&kn->hosts.v[j].name), S(&kn->hosts.v[j].port));
     }
     for (size_t i = 0; i < dom.controllers.n; i++) {
         const struct xc_controller *c = &dom.controllers.v[i];

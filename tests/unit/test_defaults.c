@@ -110,7 +110,7 @@ static char *dump(const struct xc_domain *dom)
         dump_str(&b, "target", &d->target);
         dump_str(&b, "dname", &d->driver_name);
         dump_str(&b, "dtype", &d->driver_type);
-        dump_str(&b, "sname", &d->source_name);
+        dump_str(&b, "sname", &xc_disk_net_ro(d)->source_name);
         xc_buf_addc(&b, '\n');
     }
     for (size_t i = 0; i < dom->controllers.n; i++) {
@@ -450,13 +450,13 @@ START_TEST(disk_errors_and_network)
     add_disk(&dom, "xvda", XC_BUS_XEN, NULL);
     struct xc_disk *n = add_disk(&dom, "ioemu:xvdb", XC_BUS_NONE, NULL);
     n->type = XC_DISK_NETWORK;
-    xc_str_set(&n->protocol, "iscsi", xc_nopos);
-    xc_str_set(&n->source_name, "iqn.2013-07.com.example:iscsi-nopool", xc_nopos);
+    xc_str_set(&xc_disk_net(n)->protocol, "iscsi", xc_nopos);
+    xc_str_set(&xc_disk_net(n)->source_name, "iqn.2013-07.com.example:iscsi-nopool", xc_nopos);
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), 0);
     ck_assert_str_eq(n->target.s, "xvdb");
     ck_assert_int_eq(n->bus, XC_BUS_XEN);
     ck_assert_str_eq(n->driver_name.s, "qemu");
-    ck_assert_str_eq(n->source_name.s, "iqn.2013-07.com.example:iscsi-nopool/0");
+    ck_assert_str_eq(n->net->source_name.s, "iqn.2013-07.com.example:iscsi-nopool/0");
     assert_idempotent(&dom, XC_ORIGIN_XML);
     xc_domain_free(&dom);
 

@@ -635,17 +635,17 @@ START_TEST(network_disk)
     disk->type = XC_DISK_NETWORK;
     set(&disk->driver_name, "qemu");
     set(&disk->driver_type, "raw");
-    set(&disk->protocol, "rbd");
-    set(&disk->source_name, "pool/image");
+    set(&xc_disk_net(disk)->protocol, "rbd");
+    set(&xc_disk_net(disk)->source_name, "pool/image");
     const char *hosts[] = {"mon1.example.org", "6321", "mon2.example.org", "6322"};
     for (int i = 0; i < 4; i += 2) {
-        struct xc_net_host *h = xc_vec_push(&disk->hosts);
+        struct xc_net_host *h = xc_vec_push(&xc_disk_net(disk)->hosts);
         set(&h->name, hosts[i]);
         set(&h->port, hosts[i + 1]);
     }
-    set(&disk->auth_user, "admin");
-    set(&disk->secret_type, "ceph");
-    set(&disk->secret_usage, "mycluster_admin");
+    set(&xc_disk_net(disk)->auth_user, "admin");
+    set(&xc_disk_net(disk)->secret_type, "ceph");
+    set(&xc_disk_net(disk)->secret_usage, "mycluster_admin");
     set(&disk->target, "hdb");
     disk->bus = XC_BUS_IDE;
 
