@@ -4,54 +4,82 @@
 
 #include "sxpr_tree.h"
 
-/* Reading state: a cursor with its line and column. */
+/* Reading state: a cursor, and the tree whose line table it fills. */
 struct cursor {
-    const char *p, *end;
-    struct xc_pos pos;
+    const char *base, *p, *end;
+    struct xc_sx_tree *t;
 };
 
-static void advance(struct cursor *c)
+_Static_assert(XC_SOURCE_MAX - 1 <= XC_SX_OFF_MASK,
+               "a source offset must fit a node's 28 offset bits");
+
+static uint32_t offset(const struct cursor *c)
 {
-    if (*c->p == '\n') {
-        c->pos.line++;
-        c->pos.col = 1;
-    } else {
-        c->pos.col++;
-    }
+    return (uint32_t)(c->p - c->base);
+}
+
+static inline void advance(struct cursor *c)
+{
+    if (*c->p == '\n')
+        *xc_vec_push(&c->t->lines) = offset(c) + 1;
     c->p++;
 }
 
+/* Byte classes: blanks, and what else ends a bare atom. */
+enum { BLANK = 1, ENDS_BARE = 2 };
+static const unsigned char byte_class[256] = {
+    [' '] = BLANK | ENDS_BARE, ['\t'] = BLANK | ENDS_BARE,
+    ['\n'] = BLANK | ENDS_BARE, ['\r'] = BLANK | ENDS_BARE,
+    ['\f'] = BLANK | ENDS_BARE, ['\v'] = BLANK | ENDS_BARE,
+    ['('] = ENDS_BARE, [')'] = ENDS_BARE, ['\0'] = ENDS_BARE,
+};
+
 static bool is_blank(char ch)
 {
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' ||
-           ch == '\f' || ch == '\v';
+    return byte_class[(unsigned char)ch] & BLANK;
 }
 
-static xc_sx_id new_node(struct xc_sx_tree *t, enum xc_sx_kind kind,
-                         struct xc_pos pos)
+/* Line and column of a source offset: the last line starting at or before
+ * it (the table holds every line start read so far).  Once the block
+ * index is built, the search is among the lines of off's block. */
+static struct xc_pos pos_at(const struct xc_sx_tree *t, uint32_t off)
+{
+    size_t lo = 0, hi = t->lines.n;   /* lines.v[0] == 0 <= off */
+    size_t b = off >> XC_SX_BLOCK_BITS;
+    if (b + 1 < t->blocks.n) {
+        lo = t->blocks.v[b];
+        hi = (size_t)t->blocks.v[b + 1] + 1;
+    }
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines.v[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (struct xc_pos){(unsigned)lo + 1, off - t->lines.v[lo] + 1};
+}
+
+static struct xc_pos here(const struct cursor *c)
+{
+    return pos_at(c->t, offset(c));
+}
+
+static xc_sx_id new_node(struct xc_sx_tree *t, uint32_t flags, uint32_t at)
 {
     struct xc_sx_node *n;
     if (t->nodes.n >= UINT32_MAX)
         return 0;
     n = xc_vec_push(&t->nodes);
-    n->kind = kind;
-    n->pos = pos;
+    n->at = at | flags;
     return (xc_sx_id)(t->nodes.n - 1);
 }
 
-/* One open list: its id and its last element so far (to link the next). */
+/* One open list: its id and its last element so far (flagged the last
+ * when the list closes). */
 struct frame {
     xc_sx_id list, last;
 };
-
-static void link_child(struct xc_sx_tree *t, struct frame *f, xc_sx_id id)
-{
-    if (f->last)
-        t->nodes.v[f->last].next = id;
-    else
-        t->nodes.v[f->list].first = id;
-    f->last = id;
-}
 
 static int hexval(char ch)
 {
@@ -95,93 +123,122 @@ static void read_escape(struct cursor *c, struct xc_buf *text)
 /* A quoted atom; c->p on the opening quote.  -1 (diagnosed) when the
  * string runs to the end of the input or the escape yields a NUL. */
 static int read_quoted(struct cursor *c, struct xc_sx_tree *t,
-                       struct xc_sx_node *n, struct xc_diags *d)
+                       struct xc_diags *d)
 {
     char quote = *c->p;
-    struct xc_pos open = c->pos;
+    uint32_t open = offset(c);
     advance(c);
     while (c->p < c->end && *c->p != quote) {
         if (*c->p == '\\' && c->p + 1 < c->end) {
-            struct xc_pos at = c->pos;
+            uint32_t at = offset(c);
             size_t before = t->text.len;
             advance(c);
             read_escape(c, &t->text);
             if (memchr(t->text.data + before, '\0', t->text.len - before)) {
-                xc_error(d, at, "syntax", "escape sequence gives a NUL byte");
+                xc_error(d, pos_at(t, at), "syntax",
+                         "escape sequence gives a NUL byte");
                 return -1;
             }
             continue;
         }
         if (*c->p == '\0') {
-            xc_error(d, c->pos, "syntax", "NUL byte in a string");
+            xc_error(d, here(c), "syntax", "NUL byte in a string");
             return -1;
         }
-        xc_buf_addc(&t->text, *c->p);
+        /* a run of plain bytes (its first may be a backslash that ends
+         * the input), copied at once */
+        const char *run = c->p;
         advance(c);
+        while (c->p < c->end && *c->p != quote && *c->p != '\\' &&
+               *c->p != '\0')
+            advance(c);
+        xc_buf_add_len(&t->text, run, (size_t)(c->p - run));
     }
     if (c->p >= c->end) {
-        xc_error(d, open, "syntax", "unterminated string: no closing %c",
-                 quote);
+        xc_error(d, pos_at(t, open), "syntax",
+                 "unterminated string: no closing %c", quote);
         return -1;
     }
     advance(c);
-    n->quoted = true;
     return 0;
 }
 
+/* An atom's text into the arena; the node was made with the QUOTED flag
+ * when c->p is on a quote. */
 static int read_atom(struct cursor *c, struct xc_sx_tree *t, xc_sx_id id,
                      struct xc_diags *d)
 {
-    struct xc_sx_node *n = &t->nodes.v[id];
-    n->off = t->text.len;
+    t->nodes.v[id].val = (uint32_t)t->text.len;
     if (*c->p == '\'' || *c->p == '"') {
-        if (read_quoted(c, t, n, d) < 0)
+        if (read_quoted(c, t, d) < 0)
             return -1;
     } else {
+        /* no newline inside: the cursor moves without advance() */
         const char *start = c->p;
-        while (c->p < c->end && !is_blank(*c->p) && *c->p != '(' &&
-               *c->p != ')') {
-            if (*c->p == '\0') {
-                xc_error(d, c->pos, "syntax", "NUL byte in an atom");
-                return -1;
-            }
-            advance(c);
+        while (c->p < c->end &&
+               !(byte_class[(unsigned char)*c->p] & ENDS_BARE))
+            c->p++;
+        if (c->p < c->end && *c->p == '\0') {
+            xc_error(d, here(c), "syntax", "NUL byte in an atom");
+            return -1;
         }
         xc_buf_add_len(&t->text, start, (size_t)(c->p - start));
     }
-    n->len = t->text.len - n->off;
     xc_buf_addc(&t->text, '\0');
     return 0;
+}
+
+/* blocks.v[b]: the line holding offset b << XC_SX_BLOCK_BITS, for every
+ * block up to the one past the end (so block b's lines end at b + 1's). */
+static void index_blocks(struct xc_sx_tree *t, size_t len)
+{
+    size_t nblocks = (len >> XC_SX_BLOCK_BITS) + 2, line = 0;
+    for (size_t b = 0; b < nblocks; b++) {
+        size_t start = b << XC_SX_BLOCK_BITS;
+        while (line + 1 < t->lines.n && t->lines.v[line + 1] <= start)
+            line++;
+        *xc_vec_push(&t->blocks) = (uint32_t)line;
+    }
 }
 
 int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                 struct xc_diags *d)
 {
-    struct cursor c = {in->data, in->data + in->len, {1, 1}};
+    struct cursor c = {in->data, in->data, in->data + in->len, t};
     XC_VEC(struct frame) stack = {0};
     int rc = -1;
 
     xc_vec_push(&t->nodes);     /* slot 0: "none" */
+    xc_vec_push(&t->lines);     /* line 1 starts at offset 0 */
+    if (in->len > XC_SOURCE_MAX) {
+        /* offsets must fit a node: readers from memory are not bounded
+         * by xc_source_load */
+        xc_error(d, xc_nopos, "io", "input larger than %zu MiB: refused",
+                 XC_SOURCE_MAX >> 20);
+        goto out;
+    }
     for (;;) {
         while (c.p < c.end && is_blank(*c.p))
             advance(&c);
         if (c.p >= c.end)
             break;
         if (*c.p == '(') {
-            xc_sx_id id = new_node(t, XC_SX_LIST, c.pos);
+            xc_sx_id id = new_node(t, 0, offset(&c));
             struct frame *f;
             if (!id) {
-                xc_error(d, c.pos, "syntax", "too many elements");
+                xc_error(d, here(&c), "syntax", "too many elements");
                 goto out;
             }
             if (stack.n)
-                link_child(t, &stack.v[stack.n - 1], id);
+                stack.v[stack.n - 1].last = id;
             else if (t->root) {
-                xc_error(d, c.pos, "syntax",
+                xc_error(d, here(&c), "syntax",
                          "text after the top-level list: one domain per file");
                 goto out;
-            } else
+            } else {
                 t->root = id;
+                t->nodes.v[id].at |= XC_SX_LAST;
+            }
             /* a popped frame's slot is reused: xc_vec_push zeroes only
              * fresh capacity, so set both fields */
             f = xc_vec_push(&stack);
@@ -189,41 +246,49 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
             f->last = 0;
             advance(&c);
         } else if (*c.p == ')') {
+            struct frame *f;
             if (!stack.n) {
-                xc_error(d, c.pos, "syntax", "unbalanced ')': no list is open");
+                xc_error(d, here(&c), "syntax",
+                         "unbalanced ')': no list is open");
                 goto out;
             }
-            stack.n--;
+            f = &stack.v[--stack.n];
+            if (f->last)
+                t->nodes.v[f->last].at |= XC_SX_LAST;
+            t->nodes.v[f->list].val = (uint32_t)t->nodes.n;
             advance(&c);
         } else {
             xc_sx_id id;
             if (!stack.n) {
-                xc_error(d, c.pos, "syntax", t->root
+                xc_error(d, here(&c), "syntax", t->root
                          ? "text after the top-level list: one domain per file"
                          : "expected '(' to open the domain");
                 goto out;
             }
-            id = new_node(t, XC_SX_ATOM, c.pos);
+            id = new_node(t, XC_SX_ATOM_BIT | (*c.p == '\'' || *c.p == '"'
+                                               ? XC_SX_QUOTED : 0),
+                          offset(&c));
             if (!id) {
-                xc_error(d, c.pos, "syntax", "too many elements");
+                xc_error(d, here(&c), "syntax", "too many elements");
                 goto out;
             }
-            link_child(t, &stack.v[stack.n - 1], id);
+            stack.v[stack.n - 1].last = id;
             if (read_atom(&c, t, id, d) < 0)
                 goto out;
         }
     }
     if (stack.n) {
-        struct xc_pos open = t->nodes.v[stack.v[stack.n - 1].list].pos;
-        xc_error(d, open, "syntax",
+        xc_error(d, xc_sx_pos(t, stack.v[stack.n - 1].list), "syntax",
                  "unbalanced '(': list not closed before the end of the file"
                  " (%zu list%s open)", stack.n, stack.n == 1 ? "" : "s");
         goto out;
     }
     if (!t->root) {
-        xc_error(d, c.pos, "syntax", "empty input: expected '(' to open the domain");
+        xc_error(d, here(&c), "syntax",
+                 "empty input: expected '(' to open the domain");
         goto out;
     }
+    index_blocks(t, in->len);
     rc = 0;
 out:
     free(stack.v);
@@ -233,32 +298,10 @@ out:
 void xc_sx_free(struct xc_sx_tree *t)
 {
     free(t->nodes.v);
+    free(t->lines.v);
+    free(t->blocks.v);
     xc_buf_free(&t->text);
     memset(t, 0, sizeof(*t));
-}
-
-const char *xc_sx_text(const struct xc_sx_tree *t, xc_sx_id id)
-{
-    const struct xc_sx_node *n = xc_sx_at(t, id);
-    if (!n || n->kind != XC_SX_ATOM)
-        return NULL;
-    return t->text.data + n->off;
-}
-
-const char *xc_sx_head(const struct xc_sx_tree *t, xc_sx_id list)
-{
-    const struct xc_sx_node *n = xc_sx_at(t, list);
-    if (!n || n->kind != XC_SX_LIST)
-        return NULL;
-    return xc_sx_text(t, n->first);
-}
-
-/* Does the path component [s, s+n) equal the NUL-terminated head? */
-static bool head_is(const struct xc_sx_tree *t, xc_sx_id list, const char *s,
-                    size_t n)
-{
-    const char *h = xc_sx_head(t, list);
-    return h && strlen(h) == n && memcmp(h, s, n) == 0;
 }
 
 xc_sx_id xc_sx_lookup(const struct xc_sx_tree *t, xc_sx_id list,
@@ -267,16 +310,16 @@ xc_sx_id xc_sx_lookup(const struct xc_sx_tree *t, xc_sx_id list,
     const char *comp = path, *slash = strchr(comp, '/');
     size_t n = slash ? (size_t)(slash - comp) : strlen(comp);
 
-    if (!head_is(t, list, comp, n))
+    if (!xc_sx_head_is(t, list, comp, n))
         return 0;
     while (slash) {
         xc_sx_id it;
         comp = slash + 1;
         slash = strchr(comp, '/');
         n = slash ? (size_t)(slash - comp) : strlen(comp);
-        for (it = t->nodes.v[t->nodes.v[list].first].next; it;
-             it = t->nodes.v[it].next)
-            if (t->nodes.v[it].kind == XC_SX_LIST && head_is(t, it, comp, n))
+        for (it = xc_sx_next(t, xc_sx_first(t, list)); it;
+             it = xc_sx_next(t, it))
+            if (xc_sx_head_is(t, it, comp, n))
                 break;
         if (!it)
             return 0;
@@ -291,8 +334,8 @@ xc_sx_id xc_sx_value_id(const struct xc_sx_tree *t, xc_sx_id list,
     xc_sx_id found = xc_sx_lookup(t, list, path), v;
     if (!found)
         return 0;
-    v = t->nodes.v[t->nodes.v[found].first].next;
-    return v && t->nodes.v[v].kind == XC_SX_ATOM ? v : 0;
+    v = xc_sx_next(t, xc_sx_first(t, found));
+    return xc_sx_is_atom(t, v) ? v : 0;
 }
 
 const char *xc_sx_value(const struct xc_sx_tree *t, xc_sx_id list,
@@ -303,5 +346,5 @@ const char *xc_sx_value(const struct xc_sx_tree *t, xc_sx_id list,
 
 struct xc_pos xc_sx_pos(const struct xc_sx_tree *t, xc_sx_id id)
 {
-    return id ? t->nodes.v[id].pos : xc_nopos;
+    return id ? pos_at(t, t->nodes.v[id].at & XC_SX_OFF_MASK) : xc_nopos;
 }

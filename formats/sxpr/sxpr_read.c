@@ -304,11 +304,10 @@ static xc_sx_id find_image(struct sxr *r)
     r->image_kind = r->hvm ? "hvm" : "linux";
     if (!image)
         return 0;
-    sxr_scope(r, image, SXR_SC_IMAGE, "image/");
+    sxr_scope(r, image, SXR_IMAGE);
     kind = sxr_key(r, image, r->image_kind);
     if (kind)
-        sxr_scope(r, kind, SXR_SC_IMAGE_KIND,
-                  r->hvm ? "image/hvm/" : "image/linux/");
+        sxr_scope(r, kind, r->hvm ? SXR_IMAGE_HVM : SXR_IMAGE_LINUX);
     return image;
 }
 
@@ -367,7 +366,7 @@ int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
     const char *head = xc_sx_head(&t, t.root);
     if (!head || (strcmp(head, "domain") != 0 && strcmp(head, "vm") != 0)) {
         /* at the head atom, or at the list when it has none */
-        xc_error(d, xc_sx_pos(&t, head ? t.nodes.v[t.root].first : t.root),
+        xc_error(d, xc_sx_pos(&t, head ? xc_sx_first(&t, t.root) : t.root),
                  "syntax", "expected (domain ...) "
                  "as `xm list -l` prints it or (vm ...) as xend stores a "
                  "config; the top-level list is headed %s%s%s",
@@ -375,9 +374,9 @@ int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
                  head ? "'" : "");
         goto out;
     }
-    r.used = xc_calloc(t.nodes.n, 1);
-    sxr_scope(&r, t.root, SXR_SC_TOP, "");
-    sxr_mark(&r, t.nodes.v[t.root].first);
+    r.used = xc_calloc(t.nodes.n / 4 + 1, 1);
+    sxr_scope(&r, t.root, SXR_TOP);
+    sxr_mark(&r, xc_sx_first(&t, t.root));
 
     read_domain(&r);
     /* a failed read has no output to lose anything from */

@@ -23,11 +23,24 @@ enum sxr_scope_kind {
     SXR_SC_PCI_DEV       /* (dev ...) inside (pci ...) */
 };
 
+/* Every scope list there is: its kind and the key path shown in
+ * messages ("image/hvm/"). */
+enum sxr_scope_name {
+    SXR_TOP, SXR_IMAGE, SXR_IMAGE_HVM, SXR_IMAGE_LINUX, SXR_DEVICE,
+    SXR_DEV_VBD, SXR_DEV_TAP2, SXR_DEV_TAP, SXR_DEV_VIF, SXR_DEV_PCI,
+    SXR_DEV_PCI_DEV, SXR_DEV_VFB, SXR_DEV_VKBD, SXR_NSCOPE_NAMES
+};
+
+/* A registered scope, as the unused-key report looks at it. */
 struct sxr_scope {
     xc_sx_id list;
     enum sxr_scope_kind kind;
-    const char *prefix;  /* key path shown in messages: "image/hvm/" */
+    const char *prefix;
 };
+/* ... and as it is kept (a 100,000-disk dump registers 200,000): the list
+ * id (below 2^28: a parsed tree has fewer nodes than half its input's
+ * bytes, at most 2^28) and the name above it. */
+#define SXR_SCOPE_SHIFT 28
 
 struct sxr {
     const struct xc_sx_tree *t;
@@ -36,8 +49,8 @@ struct sxr {
     xc_sx_id root;
     bool hvm;
     const char *image_kind;   /* "hvm" or "linux": image/<kind>/... paths */
-    unsigned char *used;      /* per node: read by the reader */
-    XC_VEC(struct sxr_scope) scopes;
+    unsigned char *used;      /* 2 bits per node, see sxr_used */
+    XC_VEC(uint32_t) scopes;  /* registration order, SXR_SCOPE_SHIFT */
     bool failed;              /* at least one error reported */
 };
 
@@ -80,17 +93,29 @@ static inline struct xc_pos sxr_pos(const struct sxr *r, xc_sx_id id)
 {
     return xc_sx_pos(r->t, id);
 }
-/* used[]: 0 unread, 1 read, 2 a registered scope (checked as such). */
+/* A node's state: 0 unread, 1 read, 2 a registered scope (checked as
+ * such); four nodes a byte. */
+static inline unsigned sxr_used(const struct sxr *r, xc_sx_id id)
+{
+    return (r->used[id >> 2] >> ((id & 3) * 2)) & 3u;
+}
+static inline void sxr_set_used(struct sxr *r, xc_sx_id id, unsigned state)
+{
+    unsigned shift = (id & 3) * 2;
+    r->used[id >> 2] = (unsigned char)((r->used[id >> 2] & ~(3u << shift)) |
+                                       state << shift);
+}
 static inline void sxr_mark(struct sxr *r, xc_sx_id id)
 {
-    if (id && !r->used[id])
-        r->used[id] = 1;
+    if (id && !sxr_used(r, id))
+        sxr_set_used(r, id, 1);
 }
 /* The element after the head of a list (its first value), or 0. */
 xc_sx_id sxr_value_id(const struct sxr *r, xc_sx_id list);
 /* Register a list whose elements the unused-key report must check. */
-void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_kind kind,
-               const char *prefix);
+void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_name name);
+/* The i-th registered scope. */
+struct sxr_scope sxr_scope_at(const struct sxr *r, size_t i);
 
 /* Every element of a registered scope that no section read: a loss
  * [unused-key] with its position (and a leftover), a note for xend's

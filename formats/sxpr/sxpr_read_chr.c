@@ -29,17 +29,17 @@ static void add_chr(struct sxr *r, xc_sx_id atom, unsigned port,
  * port.  true when such a list was there (even of "none" only). */
 static bool read_serial_list(struct sxr *r, xc_sx_id key)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
+    const struct xc_sx_tree *t = r->t;
     unsigned skipped = 0;
     bool multiple = false;
 
-    for (xc_sx_id it = sxr_value_id(r, key); it; it = nodes[it].next) {
-        if (nodes[it].kind != XC_SX_LIST)
+    for (xc_sx_id it = sxr_value_id(r, key); it; it = xc_sx_next(t, it)) {
+        if (!xc_sx_is_list(t, it))
             continue;
         sxr_mark(r, it);
-        for (xc_sx_id e = nodes[it].first; e; e = nodes[e].next) {
+        for (xc_sx_id e = xc_sx_first(t, it); e; e = xc_sx_next(t, e)) {
             multiple = true;
-            if (nodes[e].kind != XC_SX_ATOM) {
+            if (!xc_sx_is_atom(t, e)) {
                 sxr_error(r, sxr_pos(r, e), "bad-value", "image/hvm/serial: "
                           "a list inside the list of serial devices "
                           "(expected device strings or none)");
@@ -74,7 +74,7 @@ int sxr_read_chardevs(struct sxr *r)
     xc_sx_id key = sxr_lookup(r, image, "hvm/serial");
     if (key && !read_serial_list(r, key)) {
         xc_sx_id v = sxr_value_id(r, key);
-        if (r->t->nodes.v[v].kind == XC_SX_ATOM) {
+        if (xc_sx_is_atom(r->t, v)) {
             sxr_mark(r, v);
             if (strcmp(xc_sx_text(r->t, v), "none") != 0)
                 add_chr(r, v, 0, false);

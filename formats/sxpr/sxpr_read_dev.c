@@ -34,16 +34,15 @@ static int pci_field(struct sxr *r, xc_sx_id dev, const char *key,
  * (device ...) may hold several PCI devices. */
 static void read_pci(struct sxr *r, xc_sx_id pci)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
-
-    sxr_scope(r, pci, SXR_SC_DEVICE_KIND, "device/pci/");
-    for (xc_sx_id dev = sxr_value_id(r, pci); dev; dev = nodes[dev].next) {
+    sxr_scope(r, pci, SXR_DEV_PCI);
+    for (xc_sx_id dev = sxr_value_id(r, pci); dev;
+         dev = xc_sx_next(r->t, dev)) {
         const char *h = xc_sx_head(r->t, dev);
         struct xc_hostdev hd = {0};
 
         if (!h || strcmp(h, "dev") != 0 || !sxr_value_id(r, dev))
             continue;
-        sxr_scope(r, dev, SXR_SC_PCI_DEV, "device/pci/dev/");
+        sxr_scope(r, dev, SXR_DEV_PCI_DEV);
         if (pci_field(r, dev, "domain", 0xffff, &hd.pci.domain) < 0 ||
             pci_field(r, dev, "bus", 0xff, &hd.pci.bus) < 0 ||
             pci_field(r, dev, "slot", 0x1f, &hd.pci.slot) < 0 ||
@@ -61,12 +60,12 @@ static void read_pci(struct sxr *r, xc_sx_id pci)
 
 int sxr_read_devices(struct sxr *r)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
     struct xc_domain *dom = r->dom;
     unsigned vifs = 0;
     bool have_pci = false, have_vfb = false;
 
-    for (xc_sx_id it = sxr_value_id(r, r->root); it; it = nodes[it].next) {
+    for (xc_sx_id it = sxr_value_id(r, r->root); it;
+         it = xc_sx_next(r->t, it)) {
         const char *h = xc_sx_head(r->t, it);
         struct xc_disk disk;
         bool bootable = false;
@@ -74,7 +73,7 @@ int sxr_read_devices(struct sxr *r)
 
         if (!h || strcmp(h, "device") != 0)
             continue;
-        sxr_scope(r, it, SXR_SC_DEVICE, "device/");
+        sxr_scope(r, it, SXR_DEVICE);
 
         if (sxr_read_disk(r, it, &disk, &bootable) == 1) {
             /* a bootable disk goes first; the first moves to the end */
@@ -98,7 +97,7 @@ int sxr_read_devices(struct sxr *r)
         }
         /* the PV keyboard of a framebuffer: libvirt's implicit inputs */
         if ((k = sxr_key(r, it, "vkbd")))
-            sxr_scope(r, k, SXR_SC_DEVICE_KIND, "device/vkbd/");
+            sxr_scope(r, k, SXR_DEV_VKBD);
     }
     return r->failed ? -1 : 0;
 }
@@ -138,7 +137,7 @@ static void mark_image_copies(struct sxr *r, xc_sx_id vfb)
         }
         const char *have = iv ? xc_sx_text(r->t, iv) : NULL;
         if (have && want && !strcmp(have, want) &&
-            !r->t->nodes.v[iv].next) {
+            !xc_sx_next(r->t, iv)) {
             sxr_mark(r, ik);
             sxr_mark(r, iv);
         }
@@ -152,7 +151,7 @@ int sxr_read_graphics_new(struct sxr *r, xc_sx_id device)
     struct xc_graphics g = {0};
     const char *type = sxr_node(r, k, "type", &tid);
 
-    sxr_scope(r, k, SXR_SC_DEVICE_KIND, "device/vfb/");
+    sxr_scope(r, k, SXR_DEV_VFB);
     mark_image_copies(r, k);
     g.pos = sxr_pos(r, device);
     if (!type) {
@@ -249,10 +248,9 @@ int sxr_read_graphics_old(struct sxr *r)
 
 int sxr_read_usb(struct sxr *r)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
     xc_sx_id hvm = sxr_key(r, r->root, "image/hvm");
 
-    for (xc_sx_id it = sxr_value_id(r, hvm); it; it = nodes[it].next) {
+    for (xc_sx_id it = sxr_value_id(r, hvm); it; it = xc_sx_next(r->t, it)) {
         const char *h = xc_sx_head(r->t, it);
         xc_sx_id v = sxr_value_id(r, it);
         enum xc_input_type type = XC_INPUT_NONE;
@@ -260,7 +258,7 @@ int sxr_read_usb(struct sxr *r)
         if (!h || strcmp(h, "usbdevice") != 0 || !v)
             continue;
         sxr_mark(r, it);
-        if (nodes[v].kind != XC_SX_ATOM) {
+        if (!xc_sx_is_atom(r->t, v)) {
             sxr_error(r, sxr_pos(r, v), "bad-value", "image/hvm/usbdevice "
                       "holds a list where a value is expected");
             continue;

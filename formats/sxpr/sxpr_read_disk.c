@@ -102,9 +102,9 @@ static void read_dev(struct sxr *r, const char *dst, xc_sx_id at,
 int sxr_read_disk(struct sxr *r, xc_sx_id device, struct xc_disk *disk,
                   bool *bootable)
 {
-    static const struct { const char *kind, *prefix; } kinds[] = {
-        {"vbd", "device/vbd/"}, {"tap2", "device/tap2/"},
-        {"tap", "device/tap/"}};
+    static const struct { const char *kind; enum sxr_scope_name scope; }
+    kinds[] = {{"vbd", SXR_DEV_VBD}, {"tap2", SXR_DEV_TAP2},
+               {"tap", SXR_DEV_TAP}};
     xc_sx_id k = 0, src_id, dst_id, mode_id;
     size_t i;
 
@@ -113,7 +113,7 @@ int sxr_read_disk(struct sxr *r, xc_sx_id device, struct xc_disk *disk,
     if (!k)
         return 0;
     const char *kind = kinds[i - 1].kind;
-    sxr_scope(r, k, SXR_SC_DEVICE_KIND, kinds[i - 1].prefix);
+    sxr_scope(r, k, kinds[i - 1].scope);
 
     const char *src = sxr_node(r, k, "uname", &src_id);
     const char *dst = sxr_node(r, k, "dev", &dst_id);

@@ -78,7 +78,7 @@ int sxr_read_net(struct sxr *r, xc_sx_id device, unsigned index)
     struct xc_net net = {0};
     const char *s;
 
-    sxr_scope(r, k, SXR_SC_DEVICE_KIND, "device/vif/");
+    sxr_scope(r, k, SXR_DEV_VIF);
     net.pos = sxr_pos(r, device);
 
     const char *script = sxr_node(r, k, "script", &id);

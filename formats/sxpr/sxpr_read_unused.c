@@ -133,9 +133,9 @@ static void map_start(struct first_map *m, size_t n)
 static xc_sx_id map_first(struct first_map *m, const struct xc_sx_tree *t,
                           xc_sx_id id)
 {
-    const struct xc_sx_node *head = &t->nodes.v[t->nodes.v[id].first];
-    const char *text = t->text.data + head->off;
-    uint64_t h = hash_text(text, head->len);
+    const char *text = xc_sx_head(t, id);
+    size_t len = strlen(text);
+    uint64_t h = hash_text(text, len);
     size_t i = (size_t)h & (m->cap - 1);
 
     for (;; i = (i + 1) & (m->cap - 1)) {
@@ -145,34 +145,31 @@ static xc_sx_id map_first(struct first_map *m, const struct xc_sx_tree *t,
             m->slot[i].id = id;
             return id;
         }
-        if (m->slot[i].hash == h) {
-            const struct xc_sx_node *o =
-                &t->nodes.v[t->nodes.v[m->slot[i].id].first];
-            if (o->len == head->len &&
-                memcmp(t->text.data + o->off, text, head->len) == 0)
-                return m->slot[i].id;
-        }
+        if (m->slot[i].hash == h &&
+            strcmp(xc_sx_head(t, m->slot[i].id), text) == 0)
+            return m->slot[i].id;
     }
 }
 
 /* ---- value shapes (two levels, no recursion) ------------------------------ */
 
-static bool blank(const struct xc_sx_node *n)
+static bool blank(const struct xc_sx_tree *t, xc_sx_id id)
 {
-    return n->kind == XC_SX_ATOM ? n->len == 0 : n->first == 0;
+    return xc_sx_is_atom(t, id) ? *xc_sx_text(t, id) == '\0'
+                                : xc_sx_first(t, id) == 0;
 }
 
 /* Every value of key is empty: "", () or a list of those. */
 static bool empty_value(const struct sxr *r, xc_sx_id key)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
-    for (xc_sx_id v = sxr_value_id(r, key); v; v = nodes[v].next) {
-        if (blank(&nodes[v]))
+    const struct xc_sx_tree *t = r->t;
+    for (xc_sx_id v = sxr_value_id(r, key); v; v = xc_sx_next(t, v)) {
+        if (blank(t, v))
             continue;
-        if (nodes[v].kind == XC_SX_ATOM)
+        if (xc_sx_is_atom(t, v))
             return false;
-        for (xc_sx_id c = nodes[v].first; c; c = nodes[c].next)
-            if (!blank(&nodes[c]))
+        for (xc_sx_id c = xc_sx_first(t, v); c; c = xc_sx_next(t, c))
+            if (!blank(t, c))
                 return false;
     }
     return true;
@@ -182,7 +179,7 @@ static bool empty_value(const struct sxr *r, xc_sx_id key)
 static const char *single_value(const struct sxr *r, xc_sx_id key)
 {
     xc_sx_id v = sxr_value_id(r, key);
-    if (!v || r->t->nodes.v[v].next || r->t->nodes.v[v].kind != XC_SX_ATOM)
+    if (!v || xc_sx_next(r->t, v) || !xc_sx_is_atom(r->t, v))
         return NULL;
     return xc_sx_text(r->t, v);
 }
@@ -190,13 +187,12 @@ static const char *single_value(const struct sxr *r, xc_sx_id key)
 /* Same atoms in the same order (lists never compare equal). */
 static bool same_values(const struct sxr *r, xc_sx_id a, xc_sx_id b)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
+    const struct xc_sx_tree *t = r->t;
     xc_sx_id x = sxr_value_id(r, a), y = sxr_value_id(r, b);
-    for (; x && y; x = nodes[x].next, y = nodes[y].next) {
-        if (nodes[x].kind != XC_SX_ATOM || nodes[y].kind != XC_SX_ATOM ||
-            nodes[x].len != nodes[y].len ||
-            memcmp(r->t->text.data + nodes[x].off,
-                   r->t->text.data + nodes[y].off, nodes[x].len) != 0)
+    /* atoms hold no NUL: strcmp compares them whole */
+    for (; x && y; x = xc_sx_next(t, x), y = xc_sx_next(t, y)) {
+        if (!xc_sx_is_atom(t, x) || !xc_sx_is_atom(t, y) ||
+            strcmp(xc_sx_text(t, x), xc_sx_text(t, y)) != 0)
             return false;
     }
     return !x && !y;
@@ -207,7 +203,7 @@ static bool same_values(const struct sxr *r, xc_sx_id a, xc_sx_id b)
 static void lost_key(struct sxr *r, const struct sxr_scope *s, xc_sx_id key,
                      const char *head, bool repeated)
 {
-    struct xc_pos pos = sxr_pos(r, r->t->nodes.v[key].first);
+    struct xc_pos pos = sxr_pos(r, xc_sx_first(r->t, key));
     const char *noun = s->kind == SXR_SC_DEVICE ? "device" : "key";
     const char *value = single_value(r, key);
     struct xc_buf path = {0};
@@ -228,15 +224,15 @@ static void lost_key(struct sxr *r, const struct sxr_scope *s, xc_sx_id key,
 static void check_extra(struct sxr *r, const struct sxr_scope *s,
                         xc_sx_id key, const char *head)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
-    for (xc_sx_id v = sxr_value_id(r, key); v; v = nodes[v].next) {
-        if (r->used[v] || blank(&nodes[v]))
+    const struct xc_sx_tree *t = r->t;
+    for (xc_sx_id v = sxr_value_id(r, key); v; v = xc_sx_next(t, v)) {
+        bool atom = xc_sx_is_atom(t, v);
+        if (sxr_used(r, v) || blank(t, v))
             continue;
         xc_lost(r->d, sxr_pos(r, v), "unused-value", "extra value %s%s%s "
                 "after key '%s%s' (only the first value is read)",
-                nodes[v].kind == XC_SX_ATOM ? "'" : "",
-                nodes[v].kind == XC_SX_ATOM ? xc_sx_text(r->t, v) : "(...)",
-                nodes[v].kind == XC_SX_ATOM ? "'" : "", s->prefix, head);
+                atom ? "'" : "", atom ? xc_sx_text(t, v) : "(...)",
+                atom ? "'" : "", s->prefix, head);
     }
 }
 
@@ -254,17 +250,17 @@ static bool repeats_top(struct sxr *r, const char *key, const char *v)
 static void report_scope(struct sxr *r, const struct sxr_scope *s,
                          struct first_map *m)
 {
-    const struct xc_sx_node *nodes = r->t->nodes.v;
+    const struct xc_sx_tree *t = r->t;
     size_t n = 0;
 
-    for (xc_sx_id it = sxr_value_id(r, s->list); it; it = nodes[it].next)
+    for (xc_sx_id it = sxr_value_id(r, s->list); it; it = xc_sx_next(t, it))
         n++;
     map_start(m, n);
-    for (xc_sx_id it = sxr_value_id(r, s->list); it; it = nodes[it].next) {
-        const char *head = xc_sx_head(r->t, it);
+    for (xc_sx_id it = sxr_value_id(r, s->list); it; it = xc_sx_next(t, it)) {
+        const char *head = xc_sx_head(t, it);
 
-        if (nodes[it].kind == XC_SX_ATOM) {
-            if (!r->used[it] && nodes[it].len)
+        if (xc_sx_is_atom(t, it)) {
+            if (!sxr_used(r, it) && !blank(t, it))
                 xc_lost(r->d, sxr_pos(r, it), "unused-value", "value '%s' "
                         "in %s%s (a key list (KEY VALUE) is expected)",
                         xc_sx_text(r->t, it), *s->prefix ? "" : "the domain",
@@ -272,22 +268,22 @@ static void report_scope(struct sxr *r, const struct sxr_scope *s,
             continue;
         }
         if (!head) {
-            if (nodes[it].first)
+            if (xc_sx_first(t, it))
                 xc_lost(r->d, sxr_pos(r, it), "unused-value", "a list without "
                         "a key name in %s%s", *s->prefix ? "" : "the domain",
                         s->prefix);
             continue;
         }
         xc_sx_id first = map_first(m, r->t, it);
-        if (r->used[it]) {
+        if (sxr_used(r, it)) {
             /* a scope's own elements are checked as a scope */
-            if (r->used[it] == 1)
+            if (sxr_used(r, it) == 1)
                 check_extra(r, s, it, head);
             continue;
         }
         const struct known *k = find_known(s->kind, head);
         if (k && k->kind == K_RUNTIME) {
-            xc_note(r->d, sxr_pos(r, nodes[it].first), "runtime-state",
+            xc_note(r->d, sxr_pos(r, xc_sx_first(t, it)), "runtime-state",
                     "%s '%s%s' is xend runtime state, not configuration; "
                     "not converted", s->kind == SXR_SC_DEVICE ? "device"
                     : "key", s->kind == SXR_SC_DEVICE ? "" : s->prefix, head);
@@ -310,7 +306,9 @@ void sxr_report_unused(struct sxr *r)
 {
     struct first_map m = {0};
 
-    for (size_t i = 0; i < r->scopes.n; i++)
-        report_scope(r, &r->scopes.v[i], &m);
+    for (size_t i = 0; i < r->scopes.n; i++) {
+        struct sxr_scope s = sxr_scope_at(r, i);
+        report_scope(r, &s, &m);
+    }
     free(m.slot);
 }

@@ -10,10 +10,7 @@
 
 xc_sx_id sxr_value_id(const struct sxr *r, xc_sx_id list)
 {
-    const struct xc_sx_node *n = xc_sx_at(r->t, list);
-    if (!n || n->kind != XC_SX_LIST || !n->first)
-        return 0;
-    return r->t->nodes.v[n->first].next;
+    return xc_sx_next(r->t, xc_sx_first(r->t, list));
 }
 
 /* The first element after the head of list that is a list headed by the
@@ -21,12 +18,9 @@ xc_sx_id sxr_value_id(const struct sxr *r, xc_sx_id list)
 static xc_sx_id child(const struct sxr *r, xc_sx_id list, const char *name,
                       size_t n)
 {
-    for (xc_sx_id it = sxr_value_id(r, list); it; it = r->t->nodes.v[it].next) {
-        const char *h = xc_sx_head(r->t, it);
-        if (h && r->t->nodes.v[r->t->nodes.v[it].first].len == n &&
-            memcmp(h, name, n) == 0)
+    for (xc_sx_id it = sxr_value_id(r, list); it; it = xc_sx_next(r->t, it))
+        if (xc_sx_head_is(r->t, it, name, n))
             return it;
-    }
     return 0;
 }
 
@@ -73,7 +67,7 @@ const char *sxr_node(struct sxr *r, xc_sx_id list, const char *path,
         *id = 0;
     if (!v)
         return NULL;
-    if (r->t->nodes.v[v].kind != XC_SX_ATOM) {
+    if (!xc_sx_is_atom(r->t, v)) {
         sxr_mark(r, v);
         sxr_error(r, sxr_pos(r, v), "bad-value", "'%s' holds a list where "
                   "a value is expected", path);
@@ -161,12 +155,39 @@ int sxr_u64(struct sxr *r, xc_sx_id list, const char *path, uint64_t max,
     return 1;
 }
 
-void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_kind kind,
-               const char *prefix)
+static const struct {
+    enum sxr_scope_kind kind;
+    const char *prefix;
+} scope_names[SXR_NSCOPE_NAMES] = {
+    [SXR_TOP] = {SXR_SC_TOP, ""},
+    [SXR_IMAGE] = {SXR_SC_IMAGE, "image/"},
+    [SXR_IMAGE_HVM] = {SXR_SC_IMAGE_KIND, "image/hvm/"},
+    [SXR_IMAGE_LINUX] = {SXR_SC_IMAGE_KIND, "image/linux/"},
+    [SXR_DEVICE] = {SXR_SC_DEVICE, "device/"},
+    [SXR_DEV_VBD] = {SXR_SC_DEVICE_KIND, "device/vbd/"},
+    [SXR_DEV_TAP2] = {SXR_SC_DEVICE_KIND, "device/tap2/"},
+    [SXR_DEV_TAP] = {SXR_SC_DEVICE_KIND, "device/tap/"},
+    [SXR_DEV_VIF] = {SXR_SC_DEVICE_KIND, "device/vif/"},
+    [SXR_DEV_PCI] = {SXR_SC_DEVICE_KIND, "device/pci/"},
+    [SXR_DEV_PCI_DEV] = {SXR_SC_PCI_DEV, "device/pci/dev/"},
+    [SXR_DEV_VFB] = {SXR_SC_DEVICE_KIND, "device/vfb/"},
+    [SXR_DEV_VKBD] = {SXR_SC_DEVICE_KIND, "device/vkbd/"},
+};
+
+_Static_assert(SXR_NSCOPE_NAMES <= 1u << (32 - SXR_SCOPE_SHIFT),
+               "a scope name must fit above the list id");
+
+void sxr_scope(struct sxr *r, xc_sx_id list, enum sxr_scope_name name)
 {
-    struct sxr_scope *s = xc_vec_push(&r->scopes);
-    s->list = list;
-    s->kind = kind;
-    s->prefix = prefix;
-    r->used[list] = 2;
+    *xc_vec_push(&r->scopes) = list | (uint32_t)name << SXR_SCOPE_SHIFT;
+    sxr_set_used(r, list, 2);
+}
+
+struct sxr_scope sxr_scope_at(const struct sxr *r, size_t i)
+{
+    uint32_t v = r->scopes.v[i];
+    unsigned name = v >> SXR_SCOPE_SHIFT;
+    return (struct sxr_scope){v & ((1u << SXR_SCOPE_SHIFT) - 1),
+                              scope_names[name].kind,
+                              scope_names[name].prefix};
 }

@@ -80,27 +80,29 @@ static void expect_error(const char *text, unsigned line, unsigned col,
     expect_error_len(text, strlen(text), line, col, msg);
 }
 
-static const struct xc_sx_node *node(xc_sx_id id)
+/* An atom's text length (atoms hold no NUL). */
+static size_t len_of(xc_sx_id id)
 {
-    ck_assert_uint_ne(id, 0);
-    return xc_sx_at(&tree, id);
+    ck_assert(xc_sx_is_atom(&tree, id));
+    return strlen(xc_sx_text(&tree, id));
 }
 
 /* The k-th element (0-based) of a list. */
 static xc_sx_id elem(xc_sx_id list, unsigned k)
 {
-    const struct xc_sx_node *l = node(list);
-    ck_assert_int_eq(l->kind, XC_SX_LIST);
-    xc_sx_id it = l->first;
+    ck_assert(xc_sx_is_list(&tree, list));
+    xc_sx_id it = xc_sx_first(&tree, list);
     while (k-- && it)
-        it = xc_sx_at(&tree, it)->next;
+        it = xc_sx_next(&tree, it);
     return it;
 }
 
 static unsigned length(xc_sx_id list)
 {
     unsigned n = 0;
-    for (xc_sx_id it = node(list)->first; it; it = xc_sx_at(&tree, it)->next)
+    ck_assert(xc_sx_is_list(&tree, list));
+    for (xc_sx_id it = xc_sx_first(&tree, list); it;
+         it = xc_sx_next(&tree, it))
         n++;
     return n;
 }
@@ -115,10 +117,9 @@ static void at(xc_sx_id id, unsigned line, unsigned col)
 /* An atom with this text, quoted or not. */
 static void atom(xc_sx_id id, const char *text, int quoted)
 {
-    const struct xc_sx_node *n = node(id);
-    ck_assert_int_eq(n->kind, XC_SX_ATOM);
-    ck_assert_int_eq(n->quoted, quoted);
-    ck_assert_uint_eq(n->len, strlen(text));
+    ck_assert(xc_sx_is_atom(&tree, id));
+    ck_assert_int_eq(xc_sx_quoted(&tree, id), quoted);
+    ck_assert_uint_eq(len_of(id), strlen(text));
     ck_assert_str_eq(xc_sx_text(&tree, id), text);
 }
 
@@ -127,9 +128,9 @@ static void quoted_is(const char *input, const char *want, size_t len)
 {
     parse_ok(input);
     xc_sx_id a = elem(tree.root, 1);
-    ck_assert_int_eq(node(a)->kind, XC_SX_ATOM);
-    ck_assert(node(a)->quoted);
-    ck_assert_uint_eq(node(a)->len, len);
+    ck_assert(xc_sx_is_atom(&tree, a));
+    ck_assert(xc_sx_quoted(&tree, a));
+    ck_assert_uint_eq(len_of(a), len);
     ck_assert_mem_eq(xc_sx_text(&tree, a), want, len);
     ck_assert_int_eq(xc_sx_text(&tree, a)[len], '\0');
     ck_assert_uint_eq(length(tree.root), 2);
@@ -191,6 +192,42 @@ START_TEST(positions_crlf_and_multiline_strings)
     parse_ok("(a\fb\vc)");
     ck_assert_uint_eq(length(tree.root), 3);
     at(elem(tree.root, 2), 1, 6);
+}
+END_TEST
+
+/* Positions come from a line table searched per 1 KiB block: lines of
+ * every length around the block size, blank lines, and nested lists whose
+ * next sibling is found past their last descendant. */
+START_TEST(positions_many_lines)
+{
+    struct xc_buf in = {0};
+    enum { N = 3000 };
+    xc_buf_add(&in, "(d\n");
+    for (unsigned i = 0; i < N; i++) {
+        /* line 2 + 2i: i % 700 spaces, then (k (x) () v); then a blank line */
+        for (unsigned s = 0; s < i % 700; s++)
+            xc_buf_addc(&in, ' ');
+        xc_buf_addf(&in, "(k%u (x) () v%u)\n\n", i, i);
+    }
+    xc_buf_add(&in, ")");
+    parse_ok_len(in.data, in.len);
+    ck_assert_uint_eq(length(tree.root), N + 1);
+    xc_sx_id it = elem(tree.root, 1);
+    for (unsigned i = 0; i < N; i++, it = xc_sx_next(&tree, it)) {
+        char want[32];
+        at(it, 2 + 2 * i, 1 + i % 700);
+        ck_assert_uint_eq(length(it), 4);
+        snprintf(want, sizeof(want), "k%u", i);
+        ck_assert_str_eq(xc_sx_head(&tree, it), want);
+        ck_assert_uint_eq(length(elem(it, 1)), 1);
+        ck_assert_uint_eq(xc_sx_first(&tree, elem(it, 2)), 0);  /* () */
+        snprintf(want, sizeof(want), "v%u", i);
+        atom(elem(it, 3), want, 0);
+        at(elem(it, 3), 2 + 2 * i, 1 + i % 700 + (unsigned)strlen(want) + 9);
+        ck_assert_uint_eq(xc_sx_next(&tree, elem(it, 3)), 0);
+    }
+    ck_assert_uint_eq(it, 0);
+    xc_buf_free(&in);
 }
 END_TEST
 
@@ -383,6 +420,16 @@ START_TEST(errors_top_level)
     /* empty input: at the end of what there is */
     expect_error("", 1, 1, "empty input: expected '(' to open the domain");
     expect_error("  \n\t\r\n  ", 3, 3, "empty input");
+    /* beyond what a node's offset holds: refused before a byte is read
+     * (a source from memory is not bounded by xc_source_load) */
+    struct xc_source big = {.name = "t.sxpr", .data = "(a)",
+                            .len = XC_SOURCE_MAX + 1};
+    xc_sx_free(&tree);
+    xc_diags_clear(&diags);
+    ck_assert_int_eq(xc_sx_parse(&big, &tree, &diags), -1);
+    ck_assert_uint_eq(diags.list.n, 1);
+    ck_assert_str_eq(diags.list.v[0].check, "io");
+    ck_assert_ptr_nonnull(strstr(diags.list.v[0].msg, "input larger than"));
 }
 END_TEST
 
@@ -476,7 +523,7 @@ START_TEST(huge_atom)
     memcpy(s + 6 + HUGE, " x)", 3);
     parse_ok_len(s, 6 + (size_t)HUGE + 3);
     xc_sx_id a = elem(tree.root, 1);
-    ck_assert_uint_eq(node(a)->len, HUGE);
+    ck_assert_uint_eq(len_of(a), HUGE);
     ck_assert_uint_eq(strlen(xc_sx_text(&tree, a)), HUGE);
     at(elem(tree.root, 2), 1, 6 + HUGE + 2);
 
@@ -484,7 +531,7 @@ START_TEST(huge_atom)
     memcpy(s + 6 + HUGE, "\\n')", 4);
     parse_ok_len(s, 6 + (size_t)HUGE + 4);
     a = elem(tree.root, 1);
-    ck_assert_uint_eq(node(a)->len, HUGE - 3 + 2);
+    ck_assert_uint_eq(len_of(a), HUGE - 3 + 2);
     const char *text = xc_sx_text(&tree, a);
     ck_assert_int_eq(text[0], '\t');
     ck_assert_int_eq(text[1], 'a');
@@ -505,6 +552,7 @@ static Suite *sxpr_suite(void)
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, positions);
     tcase_add_test(t, positions_crlf_and_multiline_strings);
+    tcase_add_test(t, positions_many_lines);
     tcase_add_test(t, bare_and_quoted_atoms);
     tcase_add_test(t, escapes);
     tcase_add_test(t, lookups);

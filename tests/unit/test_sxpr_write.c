@@ -56,9 +56,9 @@ static void parse(const char *text, struct xc_sx_tree *t)
 static char *heads(const struct xc_sx_tree *t, xc_sx_id list)
 {
     struct xc_buf b = {0};
-    xc_sx_id it = xc_sx_at(t, list)->first;
+    xc_sx_id it = xc_sx_first(t, list);
 
-    for (it = xc_sx_at(t, it)->next; it; it = xc_sx_at(t, it)->next) {
+    for (it = xc_sx_next(t, it); it; it = xc_sx_next(t, it)) {
         const char *h = xc_sx_head(t, it);
         if (b.len)
             xc_buf_addc(&b, ' ');
@@ -415,7 +415,7 @@ START_TEST(hostile_values)
         ck_assert_str_eq(xc_sx_value(&t, dev, "device/vbd/uname"),
                          xc_buf_str(&serial));
         /* the vif: the second (device ...) */
-        dev = xc_sx_at(&t, dev)->next;
+        dev = xc_sx_next(&t, dev);
         assert_heads(&t, xc_sx_lookup(&t, dev, "device/vif"),
                      "mac bridge script model");
         ck_assert_str_eq(xc_sx_value(&t, dev, "device/vif/bridge"), v);
