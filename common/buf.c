@@ -191,3 +191,30 @@ const char *xc_buf_str(const struct xc_buf *b)
 {
     return b->data ? b->data : "";
 }
+
+void xc_buf_set_sink(struct xc_buf *b,
+                     void (*fn)(void *ctx, const char *data, size_t len),
+                     void *ctx, size_t at)
+{
+    b->sink = fn;
+    b->sink_ctx = ctx;
+    b->sink_at = at;
+}
+
+void xc_buf_flush(struct xc_buf *b)
+{
+    if (!b->sink || !b->len)
+        return;
+    b->sink(b->sink_ctx, b->data, b->len);
+    b->flushed += b->len;
+    xc_buf_reset(b);
+}
+
+void xc_buf_truncate(struct xc_buf *b, size_t mark)
+{
+    size_t keep = mark > b->flushed ? mark - b->flushed : 0;
+    if (keep >= b->len)
+        return;
+    b->len = keep;
+    b->data[keep] = '\0';
+}

@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../common/atomic_out.h"
 #include "../common/buf.h"
 #include "../common/source.h"
 #include "../common/xalloc.h"
@@ -126,12 +125,12 @@ static void print_diags(struct run *r, const struct xc_diags *d)
     xc_diags_print(&r->shown, r->prog.err);
 }
 
-/* Read, detect if asked, convert, write atomically.  0 or -1. */
+/* Read, detect if asked, convert; the output is streamed, all or nothing
+ * (xc_convert_to_output).  0 or -1. */
 static int convert_one(struct run *r, const char *input, const char *output,
                        struct xc_diags *d)
 {
     struct xc_source src;
-    struct xc_buf out = {0};
     int rc = -1;
 
     if (xc_source_load(&src, input, d) < 0)
@@ -158,10 +157,8 @@ static int convert_one(struct run *r, const char *input, const char *output,
     }
     enum xc_origin origin = from == &xc_format_xml ? XC_ORIGIN_XML
                                                    : XC_ORIGIN_NATIVE;
-    if (xc_convert_source(from, r->to, origin, &src, r->set, &out, d) == 0)
-        rc = xc_write_atomic(output, xc_buf_str(&out), out.len, d);
+    rc = xc_convert_to_output(from, r->to, origin, &src, r->set, output, d);
 done:
-    xc_buf_free(&out);
     xc_source_free(&src);
     return rc;
 }

@@ -1,6 +1,6 @@
 #include "native.h"
 
-#include "../common/atomic_out.h"
+#include "../common/atomic_stream.h"
 #include "../common/buf.h"
 #include "../common/model.h"
 #include "../common/source.h"
@@ -55,6 +55,26 @@ done:
     return rc;
 }
 
+int xc_convert_to_output(const struct xc_format *from,
+                         const struct xc_format *to, enum xc_origin origin,
+                         const struct xc_source *src,
+                         const struct xc_settings *set, const char *output,
+                         struct xc_diags *d)
+{
+    struct xc_atomic_stream st;
+    struct xc_buf out = {0};
+    int rc = -1;
+
+    xc_atomic_stream_init(&st, output);
+    xc_atomic_stream_attach(&st, &out);
+    if (xc_convert_source(from, to, origin, src, set, &out, d) == 0)
+        rc = xc_atomic_stream_commit(&st, xc_buf_str(&out), out.len, d);
+    else
+        xc_atomic_stream_abort(&st);
+    xc_buf_free(&out);
+    return rc;
+}
+
 /* load -> convert -> atomic output; nothing is written unless every step
  * succeeded. */
 static int pipeline(const struct xc_format *from, const struct xc_format *to,
@@ -63,16 +83,10 @@ static int pipeline(const struct xc_format *from, const struct xc_format *to,
                     struct xc_diags *d)
 {
     struct xc_source src;
-    struct xc_buf out = {0};
     int rc = -1;
 
-    if (xc_source_load(&src, input, d) < 0) {
-        xc_source_free(&src);
-        return -1;
-    }
-    if (xc_convert_source(from, to, origin, &src, set, &out, d) == 0)
-        rc = xc_write_atomic(output, xc_buf_str(&out), out.len, d);
-    xc_buf_free(&out);
+    if (xc_source_load(&src, input, d) == 0)
+        rc = xc_convert_to_output(from, to, origin, &src, set, output, d);
     xc_source_free(&src);
     return rc;
 }

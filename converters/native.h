@@ -29,6 +29,16 @@ int xc_convert_source(const struct xc_format *from, const struct xc_format *to,
                       const struct xc_settings *set, struct xc_buf *out,
                       struct xc_diags *d);
 
+/* xc_convert_source with the output streamed to output (NULL or "-":
+ * stdout) at the writer's flush points, all or nothing
+ * (common/atomic_stream.h): a failed conversion leaves no file and
+ * prints nothing.  0, or -1 after error diagnostics. */
+int xc_convert_to_output(const struct xc_format *from,
+                         const struct xc_format *to, enum xc_origin origin,
+                         const struct xc_source *src,
+                         const struct xc_settings *set, const char *output,
+                         struct xc_diags *d);
+
 /* Convert the native config at input (or "-") in format to domain XML,
  * written atomically to output (NULL or "-" = stdout).
  * 0 on success, -1 after error diagnostics (and no output). */

@@ -20,6 +20,8 @@
 #                                       for tmpfs mounts; else SKIP, or FAIL
 #                                       when CI is set)
 #   stdout is /dev/full                 exit 1, error on <stdout>
+#   stdout spool (TMPDIR) full or       exit 1, error on <stdout>, nothing
+#     read-only                         printed (needs root, as above)
 #
 # Usage: hostile.sh XENCONV
 set -u
@@ -279,6 +281,11 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs full 2>/dev/null; th
         "$xenconv" convert --from xen-xl --to xml --output-dir ro big.cfg
     expect_err ro-o "ro/big.xml: error: cannot create temporary file: Read-only file system [io]" \
         from xen-xl big.cfg -o ro/big.xml
+    # stdout: the output passes 64 KiB, so it is spooled in TMPDIR first
+    expect_err full-spool "<stdout>: error: cannot write a temporary file in $work/full: No space left on device [io]" \
+        env TMPDIR="$work/full" "$xenconv" convert --from xen-xl --to xml big.cfg
+    expect_err ro-spool "<stdout>: error: cannot create a temporary file in $work/ro: Read-only file system [io]" \
+        env TMPDIR="$work/ro" "$xenconv" convert --from xen-xl --to xml big.cfg
     for d in full ro; do
         if [ "$(ls -A $d)" != "big.xml" ] || [ "$(cat $d/big.xml)" != old ]; then
             bad "$d: left $(ls -A $d | tr '\n' ' ')or changed the older output"

@@ -43,6 +43,7 @@ static void write_value(struct writer *w, const struct xc_cfg_value *v)
             if (i)
                 xc_buf_add(w->out, ", ");
             write_value(w, &v->items.v[i]);
+            xc_buf_flush_point(w->out);   /* nothing written is taken back */
         }
         xc_buf_add(w->out, " ]");
         return;
@@ -52,7 +53,7 @@ static void write_value(struct writer *w, const struct xc_cfg_value *v)
 int xc_cfg_serialize_style(const struct xc_cfg *cfg, enum xc_cfg_style style,
                            struct xc_buf *out, struct xc_diags *d)
 {
-    size_t start = out->len;
+    size_t start = xc_buf_mark(out);
     struct writer w = {out, d, style, NULL, 0};
     for (size_t i = 0; i < cfg->entries.n; i++) {
         const struct xc_cfg_entry *e = &cfg->entries.v[i];
@@ -70,11 +71,11 @@ int xc_cfg_serialize_style(const struct xc_cfg *cfg, enum xc_cfg_style style,
         xc_buf_add(out, e->append ? " += " : " = ");
         write_value(&w, &e->value);
         xc_buf_addc(out, '\n');
+        xc_buf_flush_point(out);
     }
     if (w.failed) {
-        out->len = start;
-        if (out->data)
-            out->data[start] = '\0';
+        /* a caller with a sink discards the whole output (buf.h) */
+        xc_buf_truncate(out, start);
         return -1;
     }
     return 0;

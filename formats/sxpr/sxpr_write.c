@@ -28,6 +28,7 @@ bool xc_sxw_streq(const char *a, const char *b)
 
 void xc_sxw_kv(struct sxw *w, const char *key, const char *v)
 {
+    xc_buf_flush_point(w->b);    /* sxpr_write.h */
     xc_buf_addc(w->b, '(');
     xc_buf_add(w->b, key);
     xc_buf_addc(w->b, ' ');
@@ -164,26 +165,31 @@ static void fmt_top(struct sxw *w)
 int xc_sxpr_write(const struct xc_domain *dom, const struct xc_settings *set,
                   struct xc_buf *out, struct xc_diags *d)
 {
-    struct xc_buf b = {0};
-    struct sxw w = {.dom = dom, .d = d, .b = &b};
+    struct sxw w = {.dom = dom, .d = d, .b = out};
+    size_t start = xc_buf_mark(out);
 
     (void)set;
     /* libvirt's zero os type is hvm; xenFormatSxpr tests for hvm only */
     w.hvm = dom->os.type == XC_OS_HVM || dom->os.type == XC_OS_NONE;
 
-    xc_buf_add(&b, "(vm ");
+    xc_buf_add(out, "(vm ");
     fmt_top(&w);
     xc_sxw_image(&w);
+    xc_buf_flush_point(out);
     xc_sxw_disks(&w);
+    xc_buf_flush_point(out);
     xc_sxw_nets(&w);
+    xc_buf_flush_point(out);
     xc_sxw_pci(&w);
     if (!w.hvm)
         xc_sxw_graphics(&w, false);
-    xc_buf_add(&b, ")\n");
+    xc_buf_add(out, ")\n");
     xc_sxw_other_losses(&w);
 
-    if (!w.failed)
-        xc_buf_add_len(out, b.data ? b.data : "", b.len);
-    xc_buf_free(&b);
-    return w.failed ? -1 : 0;
+    if (w.failed) {
+        /* a caller with a sink discards the whole output (buf.h) */
+        xc_buf_truncate(out, start);
+        return -1;
+    }
+    return 0;
 }

@@ -1,8 +1,12 @@
 /* Private to the xen-sxpr writer (sxpr_write*.c, sxpr_escape.c): libvirt's
  * historical xenFormatSxpr (src/xenconfig/xen_sxpr.c), split by topic.
  *
- * The output is built in one buffer, as libvirt's virBuffer was, and
- * handed to the caller only when nothing failed.  Every value passes
+ * The output is appended to the caller's buffer and taken back when
+ * anything failed, as libvirt's virBuffer was discarded.  With a sink on
+ * that buffer (common/buf.h), every xc_sxw_kv is a flush point: what was
+ * written before it may leave the buffer, so no part of the writer
+ * changes or takes back output across one; a failure fails the whole
+ * output, which the caller then discards.  Every value passes
  * through xc_sxw_atom (sxpr_escape.c); what the sxpr cannot carry is a
  * loss warning [not-carried]; a value that would change the meaning of a
  * composite field (a disk target "hda:cdrom", a ',' in a chardev path) is
@@ -35,7 +39,7 @@ bool xc_sxw_bare_safe(const char *v);
 struct sxw {
     const struct xc_domain *dom;
     struct xc_diags *d;
-    struct xc_buf *b;    /* the output so far */
+    struct xc_buf *b;    /* the caller's output buffer */
     bool hvm;
     bool failed;
 };

@@ -40,6 +40,10 @@ void xw_fmt(struct xw *w, const char *fmt, ...)
 
 void xw_line(struct xw *w, const char *s)
 {
+    /* A line at the depth of <domain>'s children or of the devices starts
+     * a new element: what is before it is final (xml_write.h). */
+    if (w->depth <= 2)
+        xc_buf_flush_point(w->out);
     xw_indent(w);
     xw_lit(w, s);
 }
@@ -658,7 +662,7 @@ int xc_xml_write(const struct xc_domain *dom, const struct xc_settings *set,
         .active = dom->has_id && dom->id != -1,
         .failed = false,
     };
-    size_t start = out->len;
+    size_t start = xc_buf_mark(out);
 
     xw_lit(&w, "<domain type='");
     xw_value_attr(&w, dom->virt_type.s ? dom->virt_type.s : "xen", dom->virt_type.pos,
@@ -716,9 +720,7 @@ int xc_xml_write(const struct xc_domain *dom, const struct xc_settings *set,
 
     if (w.failed) {
         /* Never hand out a document that holds a refused value. */
-        out->len = start;
-        if (out->data)
-            out->data[start] = '\0';
+        xc_buf_truncate(out, start);
         return -1;
     }
     return 0;

@@ -24,7 +24,10 @@ struct xw {
 void xw_indent(struct xw *w);
 void xw_lit(struct xw *w, const char *s);
 void xw_fmt(struct xw *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Indent, then the literal. */
+/* Indent, then the literal.  At depth 0-2 (<domain>'s children, the
+ * devices) it is a flush point (common/buf.h): the output before it may
+ * leave the buffer, so the writer never changes or takes back output
+ * across such a line; a failure fails the whole document. */
 void xw_line(struct xw *w, const char *s);
 
 /* Escaped values.  what names the value in a diagnostic ("disk source"). */
