@@ -298,13 +298,16 @@ START_TEST(stream_to_path)
 }
 END_TEST
 
-/* Standard output as a file: what a redirection or a pipe sees. */
-static int stdout_to_file(char *name)
+/* Standard output as a file: what a redirection or a pipe sees.  The
+ * real one is kept in *saved (check may run the tests without fork). */
+static int stdout_to_file(char *name, int *saved)
 {
     int fd = mkstemp(name);
     ck_assert_int_ge(fd, 0);
     unlink(name);
     fflush(stdout);
+    *saved = dup(STDOUT_FILENO);
+    ck_assert_int_ge(*saved, 0);
     ck_assert_int_eq(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
     return fd;
 }
@@ -312,7 +315,8 @@ static int stdout_to_file(char *name)
 START_TEST(stream_to_stdout_spooled)
 {
     char name[] = "/tmp/xc-stdout-XXXXXX";
-    int fd = stdout_to_file(name);
+    int saved;
+    int fd = stdout_to_file(name, &saved);
     struct xc_diags d = {0};
     struct xc_atomic_stream s;
 
@@ -357,6 +361,8 @@ START_TEST(stream_to_stdout_spooled)
     ck_assert_str_eq(got, "small\n");
     free(got);
     unsetenv("TMPDIR");
+    ck_assert_int_eq(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+    close(saved);
     close(fd);
     xc_diags_free(&d);
 }
