@@ -116,6 +116,10 @@ void xc_atomic_stream_write(void *ctx, const char *data, size_t len)
         } else if ((s->fd = open_spool()) < 0) {
             fail(s, "cannot create", true);
             return;
+        } else if (s->fd == STDOUT_FILENO) {
+            errno = EBADF;          /* standard output was closed */
+            fail(s, "cannot write", false);
+            return;
         }
     }
     if (write_all(s->direct ? STDOUT_FILENO : s->fd, data, len) < 0)
