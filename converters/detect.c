@@ -177,7 +177,7 @@ static const char *detect_cfg(const struct xc_source *src, struct xc_buf *why)
         else if (strcmp(e->key, "builder") == 0 && v->kind == XC_CFG_STRING &&
                  strcmp(v->str, "linux") == 0)
             found(&xm, v->pos, "builder = \"%s\"", v->str);
-        else if (!xm.found && v->kind == XC_CFG_STRING && v->xl_bad.line &&
+        else if (!xm.found && v->kind == XC_CFG_STRING && v->xl_bad_col &&
                  triple_quoted(src, v->pos, &line_start))
             found(&xm, v->pos, "%s string (xl cannot read it)", "triple-quoted");
         else if (strcmp(e->key, "disk") == 0 && v->kind == XC_CFG_LIST) {

@@ -6,6 +6,7 @@
 #define XC_CFG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "../../common/buf.h"
 #include "../../common/diag.h"
@@ -14,30 +15,58 @@
 
 enum xc_cfg_kind { XC_CFG_STRING, XC_CFG_NUMBER, XC_CFG_LIST };
 
+/* Inputs from this size on are refused by xc_cfg_parse (offsets below). */
+#define XC_CFG_SIZE_MAX ((size_t)1 << 30)
+
+/* One value of a tree.  Its size is most of a parsed tree's memory (a
+ * 100,000-disk list holds 100,000 of them), so what only one kind uses
+ * shares storage: read items only of a LIST, raw and xl_bad_col only of a
+ * STRING, num only of a NUMBER (for other kinds items.n is 0, the others
+ * undefined), and push items only onto a LIST. */
 struct xc_cfg_value {
-    enum xc_cfg_kind kind;
+    enum xc_cfg_kind kind : 2;
+    /* Read from a file: the value's bytes in the source are [off, end)
+     * (a string with its quotes, a list from '[' to ']'); 0, 0 when built
+     * by a writer.  For edits that keep the rest of the file as written
+     * (converters/migrate*).  Bit-fields: xc_cfg_parse refuses a source
+     * of XC_CFG_SIZE_MAX bytes (a loaded one has at most XC_SOURCE_MAX). */
+    uint32_t end : 30;
+    uint32_t off : 31;
+    bool stored : 1;        /* private: str, raw are in the tree's store */
     struct xc_pos pos;      /* first byte of the value (opening quote) */
     /* STRING: decoded contents (quotes removed, escapes applied).
      * NUMBER: the literal as written (e.g. "0x1f", "-3"). */
     char *str;
-    long long num;          /* NUMBER: its value */
-    XC_VEC(struct xc_cfg_value) items;   /* LIST: strings and numbers */
-    /* STRING read from a file: the bytes between the quotes exactly as
-     * written, which is what libvirt's virConf returns (it knows no
-     * escapes); NULL when identical to str.  str is what xl reads: e.g.
-     * "a\\:b" gives str "a\:b", raw "a\\:b" (libvirt's xen_xl.c undoes
-     * the doubling itself for rbd, so use str, not raw). */
-    char *raw;
-    /* STRING: where xl would reject or misread this string (a """ string,
-     * an escape xl refuses or mangles: \x.., \NNN, \q); line 0: xl reads
-     * exactly str.  See docs/xl-strings.md. */
-    struct xc_pos xl_bad;
-    /* Read from a file: the value's bytes in the source are
-     * [off, end) (a string with its quotes, a list from '[' to ']');
-     * 0, 0 when built by a writer.  For edits that keep the rest of the
-     * file as written (converters/migrate*). */
-    size_t off, end;
+    union {
+        XC_VEC(struct xc_cfg_value) items;   /* LIST: strings and numbers */
+        /* STRING read from a file: the bytes between the quotes exactly
+         * as written, which is what libvirt's virConf returns (it knows no
+         * escapes); NULL when identical to str.  str is what xl reads:
+         * e.g. "a\\:b" gives str "a\:b", raw "a\\:b" (libvirt's xen_xl.c
+         * undoes the doubling itself for rbd, so use str, not raw). */
+        struct {
+            char *raw;
+            size_t zero_;   /* items.n: stays 0 */
+            /* STRING: xl_bad's column (see xc_cfg_xl_bad), 0 if none */
+            unsigned xl_bad_col;
+        };
+        long long num;      /* NUMBER: its value */
+    };
 };
+
+/* STRING: where xl would reject or misread this string (a """ string, an
+ * escape xl refuses or mangles: \x.., \NNN, \q), always on the line the
+ * value starts; line 0: xl reads exactly str (and for other kinds).  See
+ * docs/xl-strings.md. */
+static inline struct xc_pos xc_cfg_xl_bad(const struct xc_cfg_value *v)
+{
+    struct xc_pos p = {0, 0};
+    if (v->kind == XC_CFG_STRING && v->xl_bad_col) {
+        p.line = v->pos.line;
+        p.col = v->xl_bad_col;
+    }
+    return p;
+}
 
 struct xc_cfg_entry {
     char *key;
@@ -45,7 +74,8 @@ struct xc_cfg_entry {
     struct xc_cfg_value value;
     bool append;            /* written as `key += value` */
     bool used;              /* set by xc_cfg_get: consumed by a reader */
-    size_t key_off;         /* read from a file: byte offset of the key;
+    bool key_stored;        /* private: key is in the tree's store */
+    uint32_t key_off;       /* read from a file: byte offset of the key;
                              * the statement is [key_off, value.end) */
 };
 
@@ -56,6 +86,10 @@ struct xc_cfg {
      * lookup): open addressing, slot = 1 + index of the first entry with
      * its key, 0 = empty; covers entries [0, indexed). */
     size_t *index, index_cap, indexed;
+    /* Private to formats/cfg: the strings of a parsed tree (keys, str,
+     * raw), NUL-terminated, in a few large blocks instead of one
+     * allocation each. */
+    struct xc_cfg_block *store;
 };
 
 /* ---- reading -------------------------------------------------------- */

@@ -9,24 +9,34 @@
 #include "../../common/xalloc.h"
 #include "cfg_int.h"
 
+/* A list of 100,000 disks is 100,000 values: keep them this small. */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct xc_cfg_value) == 48,
+               "struct xc_cfg_value grew");
+
 void xc_cfg_value_clear(struct xc_cfg_value *v)
 {
-    free(v->str);
-    free(v->raw);
-    for (size_t i = 0; i < v->items.n; i++)
-        xc_cfg_value_clear(&v->items.v[i]);
-    free(v->items.v);
+    if (v->kind == XC_CFG_LIST) {
+        for (size_t i = 0; i < v->items.n; i++)
+            xc_cfg_value_clear(&v->items.v[i]);
+        free(v->items.v);
+    } else if (!v->stored) {    /* the store is freed with the tree */
+        free(v->str);
+        if (v->kind == XC_CFG_STRING)
+            free(v->raw);
+    }
     memset(v, 0, sizeof(*v));
 }
 
 void xc_cfg_free(struct xc_cfg *cfg)
 {
     for (size_t i = 0; i < cfg->entries.n; i++) {
-        free(cfg->entries.v[i].key);
+        if (!cfg->entries.v[i].key_stored)
+            free(cfg->entries.v[i].key);
         xc_cfg_value_clear(&cfg->entries.v[i].value);
     }
     free(cfg->entries.v);
     free(cfg->index);
+    xc_cfg_store_free(cfg);
     memset(cfg, 0, sizeof(*cfg));
 }
 

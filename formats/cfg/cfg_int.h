@@ -31,6 +31,7 @@ struct xc_cfg_lexer {
     const char *begin;        /* first byte of the input (for offsets) */
     unsigned line;
     struct xc_diags *d;
+    struct xc_cfg *cfg;       /* whose store holds the strings */
 };
 
 struct xc_cfg_token {
@@ -38,19 +39,18 @@ struct xc_cfg_token {
     struct xc_pos pos;        /* first byte */
     const char *text;         /* IDENT, NUMBER: the bytes as written */
     size_t len;
-    /* STRING: owned, handed to the value (NULL once taken). */
+    /* STRING: in the tree's store, handed to the value. */
     char *str, *raw;
-    struct xc_pos xl_bad;
+    struct xc_pos xl_bad;     /* always on the line of pos, or 0 */
     long long num;            /* NUMBER */
     size_t off;               /* byte offset of the first byte */
 };
 
 void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,
-                     struct xc_diags *d);
-/* Next token into *t (whose owned strings must have been taken or freed).
+                     struct xc_cfg *cfg, struct xc_diags *d);
+/* Next token into *t.
  * Errors are reported through lx->d and give XC_TOK_ERROR. */
 void xc_cfg_lex(struct xc_cfg_lexer *lx, struct xc_cfg_token *t);
-void xc_cfg_token_clear(struct xc_cfg_token *t);
 /* Position of the byte at p. */
 struct xc_pos xc_cfg_lex_pos(const struct xc_cfg_lexer *lx, const char *p);
 
@@ -72,5 +72,15 @@ bool xc_cfg_virconf_key_ok(const char *key);
 /* ---- values (cfg_build.c) --------------------------------------------- */
 
 void xc_cfg_value_clear(struct xc_cfg_value *v);
+
+/* ---- the string store of a parsed tree (cfg_store.c) ------------------- */
+
+/* n bytes that live until xc_cfg_store_free (xc_cfg_free). */
+char *xc_cfg_store_alloc(struct xc_cfg *cfg, size_t n);
+/* Of the last n bytes allocated at p, keep the first keep (others: no-op). */
+void xc_cfg_store_trim(struct xc_cfg *cfg, char *p, size_t n, size_t keep);
+/* s[0..n) and a NUL. */
+char *xc_cfg_store_strndup(struct xc_cfg *cfg, const char *s, size_t n);
+void xc_cfg_store_free(struct xc_cfg *cfg);
 
 #endif

@@ -1,15 +1,12 @@
 /* The xl.cfg / xm token stream: the union of what libvirt's virConf and
  * xl's libxlutil accept (see docs/xl-strings.md for where they differ). */
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "../../common/buf.h"
-#include "../../common/xalloc.h"
 #include "cfg_int.h"
 
 void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,
-                     struct xc_diags *d)
+                     struct xc_cfg *cfg, struct xc_diags *d)
 {
     lx->p = data;
     lx->end = data + len;
@@ -17,19 +14,13 @@ void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,
     lx->begin = data;
     lx->line = 1;
     lx->d = d;
+    lx->cfg = cfg;
 }
 
 struct xc_pos xc_cfg_lex_pos(const struct xc_cfg_lexer *lx, const char *p)
 {
     struct xc_pos pos = {lx->line, (unsigned)(p - lx->line_start) + 1};
     return pos;
-}
-
-void xc_cfg_token_clear(struct xc_cfg_token *t)
-{
-    free(t->str);
-    free(t->raw);
-    memset(t, 0, sizeof(*t));
 }
 
 static bool is_alpha(char c)
@@ -95,22 +86,47 @@ static void lex_triple(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
         q++;
     }
     t->kind = XC_TOK_STRING;
-    t->str = xc_strndup(s, (size_t)(q - s));
+    t->str = xc_cfg_store_strndup(lx->cfg, s, (size_t)(q - s));
     t->xl_bad = t->pos;
     lx->p = q + 3;
 }
 
+/* The string between s and the closing quote at e, as xl decodes it (the
+ * caller checked that every backslash before e has its escaped byte). */
+static char *decode(struct xc_cfg *cfg, const char *s, const char *e)
+{
+    size_t n = (size_t)(e - s) + 1;
+    char *out = xc_cfg_store_alloc(cfg, n), *w = out;
+    for (const char *p = s; p < e;) {
+        if (*p != '\\') {
+            *w++ = *p++;
+            continue;
+        }
+        int c = xc_cfg_xl_unescape(p[1]);
+        if (c >= 0) {
+            *w++ = (char)c;
+        } else {                        /* kept as written */
+            *w++ = p[0];
+            *w++ = p[1];
+        }
+        p += 2;
+    }
+    *w++ = '\0';
+    xc_cfg_store_trim(cfg, out, n, (size_t)(w - out));
+    return out;
+}
+
 /* "..." or '...'.  First as xl reads it (backslash escapes, may hold a raw
  * CR, ends at the first unescaped quote); when xl finds no end, as virConf
- * reads it (no escapes, ends at the first quote before CR/LF). */
+ * reads it (no escapes, ends at the first quote before CR/LF).  The bytes
+ * are scanned first and copied once, into the tree's store. */
 static void lex_quoted(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
 {
     const char q = *lx->p;
     const char *s = lx->p + 1;
     const char *p = s;
     const char *first_bs = NULL;
-    struct xc_buf b = {0};
-    bool decoded = false;
+    bool escaped = false;         /* an escape xl decodes: str != raw */
     struct xc_pos bad = xc_nopos;
 
     for (;;) {
@@ -135,30 +151,18 @@ static void lex_quoted(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
             report_nul(lx, p + 1);
             goto fail;
         }
-        /* flush the plain run before the backslash */
-        if (!decoded)
-            xc_buf_add_len(&b, s, (size_t)(p - s));
-        int e = xc_cfg_xl_unescape(p[1]);
-        if (e >= 0) {
-            xc_buf_addc(&b, (char)e);
-        } else {
-            if (!bad.line)
-                bad = xc_cfg_lex_pos(lx, p);
-            xc_buf_add_len(&b, p, 2);
-        }
-        decoded = true;
+        if (xc_cfg_xl_unescape(p[1]) >= 0)
+            escaped = true;
+        else if (!bad.line)
+            bad = xc_cfg_lex_pos(lx, p);
         p += 2;
-        /* the rest is copied char by char from here on */
-        while (p < lx->end && *p != q && *p != '\\' && *p != '\n' && *p != '\0')
-            xc_buf_addc(&b, *p++);
     }
     t->kind = XC_TOK_STRING;
-    if (decoded) {
-        t->str = xc_buf_steal(&b);
-        if (strlen(t->str) != (size_t)(p - s) || memcmp(t->str, s, (size_t)(p - s)) != 0)
-            t->raw = xc_strndup(s, (size_t)(p - s));
+    if (escaped) {
+        t->str = decode(lx->cfg, s, p);
+        t->raw = xc_cfg_store_strndup(lx->cfg, s, (size_t)(p - s));
     } else {
-        t->str = xc_strndup(s, (size_t)(p - s));
+        t->str = xc_cfg_store_strndup(lx->cfg, s, (size_t)(p - s));
     }
     t->xl_bad = bad;
     lx->p = p + 1;
@@ -169,9 +173,8 @@ virconf:
     for (p = s; p < lx->end && *p != q && *p != '\n' && *p != '\r'; p++)
         ;
     if (p < lx->end && *p == q) {
-        xc_buf_free(&b);
         t->kind = XC_TOK_STRING;
-        t->str = xc_strndup(s, (size_t)(p - s));
+        t->str = xc_cfg_store_strndup(lx->cfg, s, (size_t)(p - s));
         t->xl_bad = first_bs ? xc_cfg_lex_pos(lx, first_bs) : t->pos;
         lx->p = p + 1;
         return;
@@ -184,7 +187,6 @@ virconf:
         report_unterminated(lx, t->pos, "string", stop);
     }
 fail:
-    xc_buf_free(&b);
     t->kind = XC_TOK_ERROR;
 }
 

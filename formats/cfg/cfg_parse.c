@@ -7,7 +7,7 @@
  *
  * (comments are NEWLINEs).  This accepts everything virConf accepts in an
  * xl/xm file and everything xl accepts; see docs/xl-strings.md. */
-#include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../../common/xalloc.h"
@@ -25,7 +25,6 @@ struct parser {
 
 static void advance(struct parser *ps)
 {
-    xc_cfg_token_clear(&ps->tok);
     xc_cfg_lex(&ps->lx, &ps->tok);
 }
 
@@ -66,9 +65,10 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
 {
     struct xc_cfg_token *t = &ps->tok;
     v->pos = t->pos;
-    v->off = t->off;
+    v->off = (uint32_t)t->off;
     /* the lexer stops right after the current token */
-    v->end = (size_t)(ps->lx.p - ps->lx.begin);
+    v->end = (uint32_t)(ps->lx.p - ps->lx.begin);
+    v->stored = true;
     switch (t->kind) {
     case XC_TOK_ERROR:
         return -1;
@@ -76,13 +76,12 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
         v->kind = XC_CFG_STRING;
         v->str = t->str;
         v->raw = t->raw;
-        v->xl_bad = t->xl_bad;
-        t->str = t->raw = NULL;
+        v->xl_bad_col = t->xl_bad.col;   /* on v->pos.line */
         advance(ps);
         return 0;
     case XC_TOK_NUMBER:
         v->kind = XC_CFG_NUMBER;
-        v->str = xc_strndup(t->text, t->len);
+        v->str = xc_cfg_store_strndup(ps->lx.cfg, t->text, t->len);
         v->num = t->num;
         advance(ps);
         return 0;
@@ -134,7 +133,7 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
         advance(ps);
         skip_newlines(ps);
     }
-    v->end = (size_t)(ps->lx.p - ps->lx.begin);
+    v->end = (uint32_t)(ps->lx.p - ps->lx.begin);
     advance(ps);    /* the ']' */
     return 0;
 }
@@ -149,9 +148,10 @@ static int parse_statement(struct parser *ps, struct xc_cfg *out)
         return -1;
     }
     struct xc_cfg_entry e = {0};
-    e.key = xc_strndup(t->text, t->len);
+    e.key = xc_cfg_store_strndup(out, t->text, t->len);
+    e.key_stored = true;
     e.key_pos = t->pos;
-    e.key_off = t->off;
+    e.key_off = (uint32_t)t->off;
     advance(ps);
     if (t->kind == XC_TOK_PLUSEQ) {
         e.append = true;
@@ -159,7 +159,6 @@ static int parse_statement(struct parser *ps, struct xc_cfg *out)
         if (t->kind != XC_TOK_ERROR)
             xc_error(ps->d, t->pos, "syntax", "expecting '=' after '%s', found %s",
                      e.key, describe(t->kind));
-        free(e.key);
         return -1;
     }
     advance(ps);
@@ -183,7 +182,6 @@ static int parse_statement(struct parser *ps, struct xc_cfg *out)
     *xc_vec_push(&out->entries) = e;
     return 0;
 fail:
-    free(e.key);
     xc_cfg_value_clear(&e.value);
     return -1;
 }
@@ -197,7 +195,13 @@ int xc_cfg_parse(const struct xc_source *src, struct xc_cfg *out,
     memset(out, 0, sizeof(*out));
     memset(&ps, 0, sizeof(ps));
     ps.d = d;
-    xc_cfg_lex_init(&ps.lx, src->data ? src->data : "", src->data ? src->len : 0, d);
+    size_t len = src->data ? src->len : 0;
+    if (len >= XC_CFG_SIZE_MAX) {
+        xc_error(d, xc_nopos, "io", "input of 1 GiB or more: refused");
+        d->file = saved;
+        return -1;
+    }
+    xc_cfg_lex_init(&ps.lx, src->data ? src->data : "", len, out, d);
     xc_cfg_lex(&ps.lx, &ps.tok);
 
     int rc = 0;
@@ -213,7 +217,6 @@ int xc_cfg_parse(const struct xc_source *src, struct xc_cfg *out,
             break;
         }
     }
-    xc_cfg_token_clear(&ps.tok);
     if (rc < 0)
         xc_cfg_free(out);
     d->file = saved;

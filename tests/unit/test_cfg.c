@@ -234,7 +234,7 @@ START_TEST(escapes_xl_style)
     struct xc_cfg_value *v = val("a");
     ck_assert_str_eq(v->str, "x\\y");
     ck_assert_str_eq(v->raw, "x\\\\y");
-    ck_assert_uint_eq(v->xl_bad.line, 0);
+    ck_assert_uint_eq(xc_cfg_xl_bad(v).line, 0);
     v = val("b");
     ck_assert_str_eq(v->str, "q\"r");
     ck_assert_str_eq(v->raw, "q\\\"r");
@@ -242,20 +242,20 @@ START_TEST(escapes_xl_style)
     ck_assert_str_eq(val("d")->str, "\n\t\r\a\b\f\v");
     v = val("e");
     ck_assert_ptr_null(v->raw);
-    ck_assert_uint_eq(v->xl_bad.line, 0);
+    ck_assert_uint_eq(xc_cfg_xl_bad(v).line, 0);
     v = val("f");
     ck_assert_str_eq(v->str, "bad\\x41");     /* kept verbatim */
     ck_assert_ptr_null(v->raw);
-    assert_pos(v->xl_bad, 6, 9);
+    assert_pos(xc_cfg_xl_bad(v), 6, 9);
     v = val("g");
     ck_assert_str_eq(v->str, "C:\\");
-    assert_pos(v->xl_bad, 7, 8);
+    assert_pos(xc_cfg_xl_bad(v), 7, 8);
     ck_assert_str_eq(val("h")->str, "raw\rcr");
     /* triple quotes: xl cannot read them */
     parse_ok("t = \"\"\"a\nb\\n\"\"\"\n");
     v = val("t");
     ck_assert_str_eq(v->str, "a\nb\\n");
-    assert_pos(v->xl_bad, 1, 5);
+    assert_pos(xc_cfg_xl_bad(v), 1, 5);
 }
 END_TEST
 
@@ -495,6 +495,35 @@ START_TEST(builder_semantics)
 }
 END_TEST
 
+/* A parsed tree's strings live in its store, a builder's are allocated
+ * one by one: replacing one by the other frees each the right way (ASan
+ * and valgrind check), and other kinds read as documented. */
+START_TEST(builder_on_parsed_tree)
+{
+    parse_ok("name = \"a\\\\b\"\nmemory = 0x10\ndisk = [ \"x\", 'q\\x', 2 ]\n");
+    const struct xc_cfg_value *d = &cfg.entries.v[2].value;
+    ck_assert_uint_eq(d->items.n, 3);
+    ck_assert_uint_eq(d->items.v[0].items.n, 0);
+    ck_assert_uint_eq(d->items.v[2].items.n, 0);
+    ck_assert_uint_eq(cfg.entries.v[0].value.items.n, 0);
+    ck_assert_uint_eq(cfg.entries.v[1].value.items.n, 0);
+    ck_assert_uint_eq(xc_cfg_xl_bad(d).line, 0);
+    ck_assert_uint_eq(xc_cfg_xl_bad(&d->items.v[0]).line, 0);
+    assert_pos(xc_cfg_xl_bad(&d->items.v[1]), 3, 17);
+    ck_assert_uint_eq(xc_cfg_xl_bad(&d->items.v[2]).line, 0);
+    ck_assert_uint_eq(d->off, 35);
+    ck_assert_uint_eq(d->end, 52);
+    xc_cfg_set_number(&cfg, "name", 7);
+    xc_cfg_set_string(&cfg, "memory", "m", xc_nopos);
+    struct xc_cfg_value *l = xc_cfg_set_list(&cfg, "disk");
+    xc_cfg_list_add_string(l, "y", xc_nopos);
+    xc_cfg_set_string(&cfg, "extra", "e", xc_nopos);
+    char *out = serialize();
+    ck_assert_str_eq(out, "name = 7\nmemory = \"m\"\ndisk = [ \"y\" ]\nextra = \"e\"\n");
+    free(out);
+}
+END_TEST
+
 /* ---- serializer ------------------------------------------------------- */
 
 struct layout_case {
@@ -611,7 +640,7 @@ START_TEST(round_trip)
         const struct xc_cfg_entry *a = &built.entries.v[i], *b = &cfg.entries.v[i];
         ck_assert_str_eq(a->key, b->key);
         ck_assert_int_eq(a->value.kind, b->value.kind);
-        ck_assert_uint_eq(b->value.xl_bad.line, 0);
+        ck_assert_uint_eq(xc_cfg_xl_bad(&b->value).line, 0);
         if (a->value.kind == XC_CFG_STRING)
             ck_assert_str_eq(a->value.str, b->value.str);
         else if (a->value.kind == XC_CFG_NUMBER)
@@ -671,7 +700,7 @@ START_TEST(parser_agrees_with_xl)
     for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
         parse_ok(inputs[i]);
         struct xc_cfg_value *v = val("v");
-        ck_assert_uint_eq(v->xl_bad.line, 0);
+        ck_assert_uint_eq(xc_cfg_xl_bad(v).line, 0);
         char *s = xl_read_string(inputs[i], "v");
         ck_assert_msg(s != NULL, "xl cannot read %s", inputs[i]);
         ck_assert_str_eq(s, v->str);
@@ -684,7 +713,7 @@ START_TEST(parser_agrees_with_xl)
     };
     for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
         parse_ok(refused[i]);
-        ck_assert_uint_ne(val("v")->xl_bad.line, 0);
+        ck_assert_uint_ne(xc_cfg_xl_bad(val("v")).line, 0);
         char *s = xl_read_string(refused[i], "v");
         ck_assert_msg(s == NULL, "xl now reads %s", refused[i]);
     }
@@ -716,6 +745,7 @@ static Suite *cfg_suite(void)
     t = tcase_create("builder-serializer");
     tcase_add_checked_fixture(t, setup, teardown);
     tcase_add_test(t, builder_semantics);
+    tcase_add_test(t, builder_on_parsed_tree);
     tcase_add_test(t, serializer_layout);
     tcase_add_test(t, serializer_numbers_and_lists);
     tcase_add_test(t, serializer_refusals);
