@@ -165,8 +165,11 @@ int dflt_ctrl_reject_duplicates(struct dflt *st)
 }
 
 /* Beyond this many implicit controllers of one type the definition is
- * refused: libvirt would try to allocate them all. */
-enum { DFLT_MAX_IMPLICIT_CONTROLLERS = 1u << 20 };
+ * refused: libvirt would try to add them all (a scan per controller, so
+ * quadratic), xl would refuse the disk name (its sd/hd names stop far
+ * below), and a 20-byte disk name could otherwise ask for megabytes of
+ * output.  4096 is more controllers than a guest has PCI slots for. */
+enum { DFLT_MAX_IMPLICIT_CONTROLLERS = 4096 };
 
 /* virDomainDefAddDiskControllersForType: controllers 0..max of the disks
  * on this bus that have a drive address. */
