@@ -65,21 +65,33 @@ static struct xc_pos here(const struct cursor *c)
     return pos_at(c->t, offset(c));
 }
 
-static xc_sx_id new_node(struct xc_sx_tree *t, uint32_t flags, uint32_t at)
+/* The arena: n more bytes at its end (xc_grow only when full). */
+static void text_add(struct xc_sx_tree *t, const char *s, size_t n)
 {
-    struct xc_sx_node *n;
-    if (t->nodes.n >= UINT32_MAX)
-        return 0;
-    n = xc_vec_push(&t->nodes);
-    n->at = at | flags;
-    return (xc_sx_id)(t->nodes.n - 1);
+    if (n == 0)
+        return;
+    if (n > t->text.cap - t->text.n)
+        xc_grow((void **)&t->text.v, &t->text.cap, t->text.n + n - 1, 1);
+    memcpy(t->text.v + t->text.n, s, n);
+    t->text.n += n;
 }
 
-/* One open list: its id and its last element so far (flagged the last
- * when the list closes). */
-struct frame {
-    xc_sx_id list, last;
-};
+static void text_addc(struct xc_sx_tree *t, char ch)
+{
+    text_add(t, &ch, 1);
+}
+
+/* One node a token: xc_grow is called only when the array is full. */
+static xc_sx_id new_node(struct xc_sx_tree *t, uint32_t flags, uint32_t at)
+{
+    if (t->nodes.n >= UINT32_MAX)
+        return 0;
+    if (t->nodes.n == t->nodes.cap)
+        xc_grow((void **)&t->nodes.v, &t->nodes.cap, t->nodes.n,
+                sizeof(*t->nodes.v));
+    t->nodes.v[t->nodes.n] = (struct xc_sx_node){at | flags, 0};
+    return (xc_sx_id)t->nodes.n++;
+}
 
 static int hexval(char ch)
 {
@@ -93,18 +105,18 @@ static int hexval(char ch)
  * byte.  xend's sxp.py escapes: \a \b \f \n \r \t \v, \\ \' \", \xHH and
  * up to three octal digits; any other character stands for itself, with
  * its backslash kept (as libvirt copied it). */
-static void read_escape(struct cursor *c, struct xc_buf *text)
+static void read_escape(struct cursor *c, struct xc_sx_tree *t)
 {
     static const char from[] = "abfnrtv\\'\"", to[] = "\a\b\f\n\r\t\v\\'\"";
     const char *hit = strchr(from, *c->p);
     if (*c->p && hit) {
-        xc_buf_addc(text, to[hit - from]);
+        text_addc(t, to[hit - from]);
         advance(c);
         return;
     }
     if (*c->p == 'x' && c->end - c->p > 2 && hexval(c->p[1]) >= 0 &&
         hexval(c->p[2]) >= 0) {
-        xc_buf_addc(text, (char)(hexval(c->p[1]) * 16 + hexval(c->p[2])));
+        text_addc(t, (char)(hexval(c->p[1]) * 16 + hexval(c->p[2])));
         advance(c); advance(c); advance(c);
         return;
     }
@@ -114,10 +126,10 @@ static void read_escape(struct cursor *c, struct xc_buf *text)
             v = v * 8 + (unsigned)(*c->p - '0');
             advance(c);
         }
-        xc_buf_addc(text, (char)(v & 0xff));
+        text_addc(t, (char)(v & 0xff));
         return;
     }
-    xc_buf_addc(text, '\\');
+    text_addc(t, '\\');
 }
 
 /* A quoted atom; c->p on the opening quote.  -1 (diagnosed) when the
@@ -131,10 +143,10 @@ static int read_quoted(struct cursor *c, struct xc_sx_tree *t,
     while (c->p < c->end && *c->p != quote) {
         if (*c->p == '\\' && c->p + 1 < c->end) {
             uint32_t at = offset(c);
-            size_t before = t->text.len;
+            size_t before = t->text.n;
             advance(c);
-            read_escape(c, &t->text);
-            if (memchr(t->text.data + before, '\0', t->text.len - before)) {
+            read_escape(c, t);
+            if (memchr(t->text.v + before, '\0', t->text.n - before)) {
                 xc_error(d, pos_at(t, at), "syntax",
                          "escape sequence gives a NUL byte");
                 return -1;
@@ -152,7 +164,7 @@ static int read_quoted(struct cursor *c, struct xc_sx_tree *t,
         while (c->p < c->end && *c->p != quote && *c->p != '\\' &&
                *c->p != '\0')
             advance(c);
-        xc_buf_add_len(&t->text, run, (size_t)(c->p - run));
+        text_add(t, run, (size_t)(c->p - run));
     }
     if (c->p >= c->end) {
         xc_error(d, pos_at(t, open), "syntax",
@@ -163,18 +175,75 @@ static int read_quoted(struct cursor *c, struct xc_sx_tree *t,
     return 0;
 }
 
-/* An atom's text into the arena; the node was made with the QUOTED flag
- * when c->p is on a quote. */
-static int read_atom(struct cursor *c, struct xc_sx_tree *t, xc_sx_id id,
-                     struct xc_diags *d)
+/* Recent short list heads, to share one arena copy of a key a dump
+ * repeats per device ("device", "vbd", "uname" ...): direct-mapped by a
+ * cheap hash; a collision only means another copy.  len is the text's
+ * length + 1, 0 for an empty slot. */
+enum { HEAD_SLOTS = 256, HEAD_MAX = 32 };
+struct head_cache {
+    struct { uint32_t off, len; } slot[HEAD_SLOTS];
+};
+
+static unsigned head_slot(const char *s, size_t len)
 {
-    t->nodes.v[id].val = (uint32_t)t->text.len;
+    unsigned h = len ? (unsigned)(len ^ (unsigned char)s[0] * 31u ^
+                                  (unsigned char)s[len - 1] * 7u) : 0;
+    return h & (HEAD_SLOTS - 1);
+}
+
+/* The arena offset of a remembered head equal to the len bytes at s, or
+ * -1.  Heads are short: a byte loop beats a call to memcmp. */
+static long long cached_head(const struct xc_sx_tree *t,
+                             const struct head_cache *hc, const char *s,
+                             size_t len)
+{
+    unsigned h = head_slot(s, len);
+    if (len > HEAD_MAX || hc->slot[h].len != len + 1)
+        return -1;
+    const char *have = t->text.v + hc->slot[h].off;
+    for (size_t i = 0; i < len; i++)
+        if (have[i] != s[i])
+            return -1;
+    return hc->slot[h].off;
+}
+
+/* End the atom copied to the arena from start: its NUL; a list head
+ * (hc not NULL) that equals a remembered one drops its copy for that
+ * one's, else is remembered. */
+static void end_atom(struct xc_sx_tree *t, struct head_cache *hc,
+                     xc_sx_id id, size_t start)
+{
+    size_t len = t->text.n - start;
+    if (hc) {
+        long long off = cached_head(t, hc, t->text.v + start, len);
+        if (off >= 0) {
+            t->nodes.v[id].val = (uint32_t)off;
+            t->text.n = start;
+            return;
+        }
+        if (len <= HEAD_MAX) {
+            unsigned h = head_slot(t->text.v + start, len);
+            hc->slot[h].off = (uint32_t)start;
+            hc->slot[h].len = (uint32_t)len + 1;
+        }
+    }
+    text_addc(t, '\0');
+}
+
+/* An atom's text into the arena (shared with an equal recent head when
+ * hc is not NULL); the node was made with the QUOTED flag when c->p is on
+ * a quote. */
+static int read_atom(struct cursor *c, struct xc_sx_tree *t, xc_sx_id id,
+                     struct head_cache *hc, struct xc_diags *d)
+{
+    size_t start = t->text.n;
+    t->nodes.v[id].val = (uint32_t)start;
     if (*c->p == '\'' || *c->p == '"') {
         if (read_quoted(c, t, d) < 0)
             return -1;
     } else {
         /* no newline inside: the cursor moves without advance() */
-        const char *start = c->p;
+        const char *from = c->p;
         while (c->p < c->end &&
                !(byte_class[(unsigned char)*c->p] & ENDS_BARE))
             c->p++;
@@ -182,10 +251,32 @@ static int read_atom(struct cursor *c, struct xc_sx_tree *t, xc_sx_id id,
             xc_error(d, here(c), "syntax", "NUL byte in an atom");
             return -1;
         }
-        xc_buf_add_len(&t->text, start, (size_t)(c->p - start));
+        /* a head seen before: no copy at all */
+        long long off = hc ? cached_head(t, hc, from, (size_t)(c->p - from))
+                           : -1;
+        if (off >= 0) {
+            t->nodes.v[id].val = (uint32_t)off;
+            return 0;
+        }
+        text_add(t, from, (size_t)(c->p - from));
     }
-    xc_buf_addc(&t->text, '\0');
+    end_atom(t, hc, id, start);
     return 0;
+}
+
+/* Room for what a dump of len bytes needs, so that the arrays do not
+ * grow by copying (half the parse time of 100,000 disks): a node per 4
+ * input bytes (a dump has one per 5) and the arena's bound, one byte per
+ * input byte and a NUL.  Each is capped at 64 MiB: a huge input with few
+ * nodes reserves no more (and untouched reserved pages cost no memory). */
+static void reserve(struct xc_sx_tree *t, size_t len)
+{
+    const size_t cap = (size_t)64 << 20;
+    size_t nodes = len / 4 + 16, text = len + 1;
+    if (nodes > cap / sizeof(*t->nodes.v))
+        nodes = cap / sizeof(*t->nodes.v);
+    xc_grow((void **)&t->nodes.v, &t->nodes.cap, nodes, sizeof(*t->nodes.v));
+    xc_grow((void **)&t->text.v, &t->text.cap, text < cap ? text : cap, 1);
 }
 
 /* blocks.v[b]: the line holding offset b << XC_SX_BLOCK_BITS, for every
@@ -205,11 +296,12 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                 struct xc_diags *d)
 {
     struct cursor c = {in->data, in->data, in->data + in->len, t};
-    XC_VEC(struct frame) stack = {0};
+    /* the open lists; while open, a list's val is its last element so
+     * far (flagged the last when the list closes), 0 for none */
+    XC_VEC(xc_sx_id) stack = {0};
+    struct head_cache heads = {0};
     int rc = -1;
 
-    xc_vec_push(&t->nodes);     /* slot 0: "none" */
-    xc_vec_push(&t->lines);     /* line 1 starts at offset 0 */
     if (in->len > XC_SOURCE_MAX) {
         /* offsets must fit a node: readers from memory are not bounded
          * by xc_source_load */
@@ -217,6 +309,9 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                  XC_SOURCE_MAX >> 20);
         goto out;
     }
+    reserve(t, in->len);
+    new_node(t, 0, 0);          /* slot 0: "none" */
+    xc_vec_push(&t->lines);     /* line 1 starts at offset 0 */
     for (;;) {
         while (c.p < c.end && is_blank(*c.p))
             advance(&c);
@@ -224,13 +319,12 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
             break;
         if (*c.p == '(') {
             xc_sx_id id = new_node(t, 0, offset(&c));
-            struct frame *f;
             if (!id) {
                 xc_error(d, here(&c), "syntax", "too many elements");
                 goto out;
             }
             if (stack.n)
-                stack.v[stack.n - 1].last = id;
+                t->nodes.v[stack.v[stack.n - 1]].val = id;
             else if (t->root) {
                 xc_error(d, here(&c), "syntax",
                          "text after the top-level list: one domain per file");
@@ -239,23 +333,20 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                 t->root = id;
                 t->nodes.v[id].at |= XC_SX_LAST;
             }
-            /* a popped frame's slot is reused: xc_vec_push zeroes only
-             * fresh capacity, so set both fields */
-            f = xc_vec_push(&stack);
-            f->list = id;
-            f->last = 0;
+            *xc_vec_push(&stack) = id;
             advance(&c);
         } else if (*c.p == ')') {
-            struct frame *f;
+            xc_sx_id list, last;
             if (!stack.n) {
                 xc_error(d, here(&c), "syntax",
                          "unbalanced ')': no list is open");
                 goto out;
             }
-            f = &stack.v[--stack.n];
-            if (f->last)
-                t->nodes.v[f->last].at |= XC_SX_LAST;
-            t->nodes.v[f->list].val = (uint32_t)t->nodes.n;
+            list = stack.v[--stack.n];
+            last = t->nodes.v[list].val;
+            if (last)
+                t->nodes.v[last].at |= XC_SX_LAST;
+            t->nodes.v[list].val = (uint32_t)t->nodes.n;
             advance(&c);
         } else {
             xc_sx_id id;
@@ -272,13 +363,15 @@ int xc_sx_parse(const struct xc_source *in, struct xc_sx_tree *t,
                 xc_error(d, here(&c), "syntax", "too many elements");
                 goto out;
             }
-            stack.v[stack.n - 1].last = id;
-            if (read_atom(&c, t, id, d) < 0)
+            struct xc_sx_node *open = &t->nodes.v[stack.v[stack.n - 1]];
+            bool head = open->val == 0;
+            open->val = id;
+            if (read_atom(&c, t, id, head ? &heads : NULL, d) < 0)
                 goto out;
         }
     }
     if (stack.n) {
-        xc_error(d, xc_sx_pos(t, stack.v[stack.n - 1].list), "syntax",
+        xc_error(d, xc_sx_pos(t, stack.v[stack.n - 1]), "syntax",
                  "unbalanced '(': list not closed before the end of the file"
                  " (%zu list%s open)", stack.n, stack.n == 1 ? "" : "s");
         goto out;
@@ -300,7 +393,7 @@ void xc_sx_free(struct xc_sx_tree *t)
     free(t->nodes.v);
     free(t->lines.v);
     free(t->blocks.v);
-    xc_buf_free(&t->text);
+    free(t->text.v);
     memset(t, 0, sizeof(*t));
 }
 

@@ -21,7 +21,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../../common/buf.h"
 #include "../../common/diag.h"
 #include "../../common/source.h"
 #include "../../common/vec.h"
@@ -48,7 +47,7 @@ struct xc_sx_node {
 
 struct xc_sx_tree {
     XC_VEC(struct xc_sx_node) nodes;
-    struct xc_buf text;  /* atom texts, each followed by a NUL */
+    XC_VEC(char) text;   /* atom texts, each followed by a NUL */
     XC_VEC(uint32_t) lines;  /* source offset of each line's first byte */
     /* per 2^XC_SX_BLOCK_BITS bytes of source: the index in lines of the
      * line holding the block's first byte, so a position is looked up
@@ -97,7 +96,7 @@ static inline xc_sx_id xc_sx_next(const struct xc_sx_tree *t, xc_sx_id id)
 /* An atom's text (NUL-terminated; may hold no NUL); NULL for a list or 0. */
 static inline const char *xc_sx_text(const struct xc_sx_tree *t, xc_sx_id id)
 {
-    return xc_sx_is_atom(t, id) ? t->text.data + t->nodes.v[id].val : NULL;
+    return xc_sx_is_atom(t, id) ? t->text.v + t->nodes.v[id].val : NULL;
 }
 
 /* The head of a list: its first element's text if that is an atom. */

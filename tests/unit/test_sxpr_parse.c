@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "common/diag.h"
 #include "common/source.h"
 #include "formats/sxpr/sxpr_tree.h"
@@ -228,6 +229,37 @@ START_TEST(positions_many_lines)
     }
     ck_assert_uint_eq(it, 0);
     xc_buf_free(&in);
+}
+END_TEST
+
+/* Equal short list heads share one arena copy; values and long heads
+ * have their own; texts stay exact either way. */
+START_TEST(shared_heads)
+{
+    parse_ok("(d (k 1) (k 1) ('k' x) (\"\" a) ('' b) (k) "
+             "(a-head-longer-than-thirty-two-bytes 1) "
+             "(a-head-longer-than-thirty-two-bytes 2))");
+    xc_sx_id r = tree.root;
+    const char *k = xc_sx_head(&tree, elem(r, 1));
+    ck_assert_str_eq(k, "k");
+    ck_assert_ptr_eq(xc_sx_head(&tree, elem(r, 2)), k);
+    ck_assert_ptr_eq(xc_sx_head(&tree, elem(r, 3)), k);  /* quoted too */
+    ck_assert_ptr_eq(xc_sx_head(&tree, elem(r, 6)), k);
+    atom(elem(elem(r, 3), 0), "k", 1);
+    atom(elem(elem(r, 1), 0), "k", 0);
+    /* values are not shared */
+    ck_assert_ptr_ne(xc_sx_text(&tree, elem(elem(r, 1), 1)),
+                     xc_sx_text(&tree, elem(elem(r, 2), 1)));
+    atom(elem(elem(r, 2), 1), "1", 0);
+    atom(elem(elem(r, 4), 0), "", 1);
+    ck_assert_ptr_eq(xc_sx_head(&tree, elem(r, 5)),
+                     xc_sx_head(&tree, elem(r, 4)));
+    atom(elem(elem(r, 5), 1), "b", 0);
+    ck_assert_str_eq(xc_sx_head(&tree, elem(r, 8)),
+                     "a-head-longer-than-thirty-two-bytes");
+    ck_assert_ptr_ne(xc_sx_head(&tree, elem(r, 8)),
+                     xc_sx_head(&tree, elem(r, 7)));
+    ck_assert_uint_eq(xc_sx_lookup(&tree, r, "d/k"), elem(r, 1));
 }
 END_TEST
 
@@ -553,6 +585,7 @@ static Suite *sxpr_suite(void)
     tcase_add_test(t, positions);
     tcase_add_test(t, positions_crlf_and_multiline_strings);
     tcase_add_test(t, positions_many_lines);
+    tcase_add_test(t, shared_heads);
     tcase_add_test(t, bare_and_quoted_atoms);
     tcase_add_test(t, escapes);
     tcase_add_test(t, lookups);
