@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "../common/buf.h"
+#include "../common/progress.h"
 #include "../common/source.h"
 #include "../common/xalloc.h"
 #include "../formats/xml/xml.h"
@@ -34,46 +34,6 @@ static int id_cmp(const void *a, const void *b)
     return x->input < y->input ? -1 : x->input > y->input;
 }
 
-/* ---- progress on a terminal -------------------------------------------- */
-
-struct progress {
-    FILE *err;
-    bool on, shown;
-    size_t done, total, failed;
-    double last;
-};
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void progress_clear(struct progress *p)
-{
-    if (p->shown) {
-        fputs("\r\033[K", p->err);
-        p->shown = false;
-    }
-}
-
-/* Redrawn at most 10 times a second, and always for the last file. */
-static void progress_draw(struct progress *p, bool force)
-{
-    if (!p->on)
-        return;
-    double t = now_s();
-    if (!force && p->shown && t - p->last < 0.1)
-        return;
-    p->last = t;
-    fprintf(p->err, "\r\033[Kxenconv: %zu/%zu files", p->done, p->total);
-    if (p->failed)
-        fprintf(p->err, ", %zu failed", p->failed);
-    fflush(p->err);
-    p->shown = true;
-}
-
 /* ---- one run ------------------------------------------------------------ */
 
 struct run {
@@ -85,7 +45,7 @@ struct run {
     size_t nids;
     struct xc_report report;
     bool reporting;
-    struct progress prog;
+    struct xc_progress prog;
     struct xc_diags shown;           /* scratch: what --quiet still prints */
 };
 
@@ -113,7 +73,7 @@ static void print_diags(struct run *r, const struct xc_diags *d)
 {
     if (!d->list.n)
         return;
-    progress_clear(&r->prog);
+    xc_progress_clear(&r->prog);
     if (!r->o->quiet) {
         xc_diags_print(d, r->prog.err);
         return;
@@ -173,7 +133,7 @@ static void finish_file(struct run *r, struct xc_diags *d, bool failed)
     r->prog.done++;
     if (failed)
         r->prog.failed++;
-    progress_draw(&r->prog, r->prog.done == r->prog.total);
+    xc_progress_draw(&r->prog, r->prog.done == r->prog.total);
 }
 
 /* Output paths of a batch, and for each the earlier input with the same
@@ -283,6 +243,7 @@ enum xc_convert_status xc_convert_run(const struct xc_convert_opts *o,
     r.o = o;
     r.set = set;
     r.prog.err = err;
+    r.prog.label = "xenconv";
     r.prog.total = n;
     r.prog.on = o->output_dir && o->progress && !o->quiet;
     d.file = "xenconv";
@@ -346,7 +307,7 @@ enum xc_convert_status xc_convert_run(const struct xc_convert_opts *o,
             rc = convert_one(&r, inputs[0], out, &d);
         finish_file(&r, &d, rc < 0);
     }
-    progress_clear(&r.prog);
+    xc_progress_clear(&r.prog);
     if (r.prog.failed)
         status = XC_CONVERT_FAILED;
     if (r.reporting &&

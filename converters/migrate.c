@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "../common/atomic_out.h"
+#include "../common/progress.h"
 #include "../common/source.h"
 #include "../common/strset.h"
 #include "../common/xalloc.h"
@@ -78,47 +78,6 @@ static int cmp_fid(const void *a, const void *b)
     return x->ino < y->ino ? -1 : x->ino > y->ino;
 }
 
-/* ---- progress on a terminal (as convert's) -------------------------------- */
-
-struct progress {
-    FILE *err;
-    bool on, shown;
-    size_t done, total, hands, failed;
-    double last;
-};
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void progress_clear(struct progress *p)
-{
-    if (p->shown) {
-        fputs("\r\033[K", p->err);
-        p->shown = false;
-    }
-}
-
-static void progress_draw(struct progress *p)
-{
-    if (!p->on)
-        return;
-    double t = now_s();
-    if (p->shown && p->done != p->total && t - p->last < 0.1)
-        return;
-    p->last = t;
-    fprintf(p->err, "\r\033[Kxenconv migrate: %zu/%zu files", p->done, p->total);
-    if (p->hands)
-        fprintf(p->err, ", %zu need hands", p->hands);
-    if (p->failed)
-        fprintf(p->err, ", %zu failed", p->failed);
-    fflush(p->err);
-    p->shown = true;
-}
-
 /* ---- one run -------------------------------------------------------------- */
 
 struct run {
@@ -128,7 +87,7 @@ struct run {
     size_t nids;
     struct xc_strset outputs;
     bool to_stdout;
-    struct progress prog;
+    struct xc_progress prog;
     struct xc_diags shown;
 };
 
@@ -221,7 +180,7 @@ static void print_diags(struct run *r, const struct xc_diags *d)
 {
     if (!d->list.n)
         return;
-    progress_clear(&r->prog);
+    xc_progress_clear(&r->prog);
     if (!r->o->quiet) {
         xc_diags_print(d, r->prog.err);
         return;
@@ -246,6 +205,7 @@ int xc_migrate_run(const struct xc_migrate_opts *o, const char *const *inputs,
     r.o = o;
     r.set = set;
     r.prog.err = err;
+    r.prog.label = "xenconv migrate";
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (stat(inputs[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -310,9 +270,9 @@ int xc_migrate_run(const struct xc_migrate_opts *o, const char *const *inputs,
             *xc_vec_push(&written) = out_name;   /* borrowed by r.outputs */
         xc_mig_file_free(&f);
         r.prog.done++;
-        progress_draw(&r.prog);
+        xc_progress_draw(&r.prog, r.prog.done == r.prog.total);
     }
-    progress_clear(&r.prog);
+    xc_progress_clear(&r.prog);
     if (rep) {
         rd.file = "xenconv";
         if (xc_mig_report_close(rep, &t, &rd) < 0)
