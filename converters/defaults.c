@@ -15,8 +15,9 @@
  * - Nothing the model cannot hold: per-device boot order, vCPU hotplug
  *   state, hugepages, SCSI hostdevs, smartcards, spice listen type none,
  *   firmware autoselection, disk snapshot modes, memory hotplug.
- * - The implicit disk controllers of one type are capped at 4096 (libvirt
- *   would try to add however many a huge drive address asks for).
+ * - The implicit disk controllers of one type are capped at 4096 plus one
+ *   per disk on the bus (libvirt would try to add however many a huge
+ *   drive address asks for).
  * - Every step is linear in the number of devices (hash of controller
  *   indexes, running maxima for target ports, first-member hash for
  *   duplicate checks). */

@@ -51,23 +51,51 @@ static void round_trip(const char *cfg, struct xc_buf *xml, struct xc_buf *xl)
     xc_settings_free(&set);
 }
 
-/* fuzz_xl timeout: the IDE disk target "fdxvda" (index 436800) makes the
+/* fuzz_xl timeout: the IDE disk target "fdxvda" (index 436800) made the
  * defaults add IDE controllers 0..109200, as libvirt does; reading that
  * XML back ordered the controllers with a backward scan per controller,
- * O(n^2): more than 60 s.  Fixed in 90d344e (a treap per type).  This
- * test checks the result; the scaling itself is guarded by `make bench`
- * (bench_adversarial's controller shapes), not by a timer here. */
+ * O(n^2): more than 60 s.  Fixed in 90d344e (a treap per type); the
+ * scaling itself is guarded by `make bench` (bench_adversarial's
+ * controller shapes), not by a timer here.  Since 6c7fc78 so many
+ * implicit controllers are refused (4096 plus one per disk): "hdwqn"
+ * (index 16003) still asks for IDE controllers 0..4000. */
 START_TEST(many_implicit_ide_controllers)
 {
     struct xc_buf xml = {0}, xl = {0};
     round_trip("name = \"g\"\nmemory = 512\nbuilder = \"hvm\"\n"
-               "disk = [ \"/x,raw,fdxvda,rw\" ]\n", &xml, &xl);
-    ck_assert_uint_eq(count(xc_buf_str(&xml), "<controller type='ide'"), 109201);
+               "disk = [ \"/x,raw,hdwqn,rw\" ]\n", &xml, &xl);
+    ck_assert_uint_eq(count(xc_buf_str(&xml), "<controller type='ide'"), 4001);
     ck_assert_ptr_nonnull(strstr(xc_buf_str(&xml),
-        "<address type='drive' controller='109200' bus='0' target='0' unit='0'/>"));
-    ck_assert_ptr_nonnull(strstr(xc_buf_str(&xl), "fdxvda"));
+        "<address type='drive' controller='4000' bus='1' target='0' unit='1'/>"));
+    ck_assert_ptr_nonnull(strstr(xc_buf_str(&xl), "hdwqn"));
     xc_buf_free(&xl);
     xc_buf_free(&xml);
+}
+END_TEST
+
+/* The fdxvda case itself: refused with the disk's position. */
+START_TEST(too_many_implicit_controllers_refused)
+{
+    struct xc_settings set;
+    struct xc_source src = {0};
+    struct xc_diags d = {0};
+    struct xc_buf xml = {0};
+    xc_settings_init(&set);
+    const char *cfg = "name = \"g\"\nmemory = 512\nbuilder = \"hvm\"\n"
+                      "disk = [ \"/x,raw,fdxvda,rw\" ]\n";
+    xc_source_from_mem(&src, "fuzz.cfg", cfg, strlen(cfg));
+    ck_assert_int_eq(xc_convert_source(&xc_format_xl, &xc_format_xml,
+                                       XC_ORIGIN_NATIVE, &src, &set, &xml, &d), -1);
+    ck_assert_uint_eq(d.list.n, 1);
+    ck_assert_uint_eq(d.list.v[0].pos.line, 4);
+    ck_assert_uint_eq(d.list.v[0].pos.col, 11);
+    ck_assert_str_eq(d.list.v[0].msg, "disk 'fdxvda' needs ide controller 109200: "
+                     "xenconv adds at most 4096 implicit controllers plus one "
+                     "per disk (4097 here)");
+    xc_buf_free(&xml);
+    xc_diags_free(&d);
+    xc_source_free(&src);
+    xc_settings_free(&set);
 }
 END_TEST
 
@@ -79,6 +107,7 @@ int main(void)
      * ASan or valgrind) */
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, many_implicit_ide_controllers);
+    tcase_add_test(tc, too_many_implicit_controllers_refused);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
