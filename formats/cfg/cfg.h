@@ -87,8 +87,9 @@ struct xc_cfg {
      * its key, 0 = empty; covers entries [0, indexed). */
     size_t *index, index_cap, indexed;
     /* Private to formats/cfg: the strings of a parsed tree (keys, str,
-     * raw), NUL-terminated, in a few large blocks instead of one
-     * allocation each. */
+     * raw) and of list items a writer adds with xc_cfg_list_add_stored,
+     * NUL-terminated, in a few large blocks instead of one allocation
+     * each. */
     struct xc_cfg_block *store;
 };
 
@@ -122,6 +123,27 @@ void xc_cfg_list_add_string(struct xc_cfg_value *list, const char *value,
 void xc_cfg_list_add_number(struct xc_cfg_value *list, long long value);
 /* The list pointer from xc_cfg_set_list is invalidated by the next
  * xc_cfg_set_* call on the same cfg: fill the list first. */
+
+/* Append s[0..n) (and a NUL) as a string item of list (from
+ * xc_cfg_set_list or XC_CFG_LIST_INIT), copied once into cfg's store
+ * instead of an allocation of its own: a list of 100,000 disk specs is
+ * then their bytes in a few blocks.  It lives until xc_cfg_free(cfg). */
+void xc_cfg_list_add_stored(struct xc_cfg *cfg, struct xc_cfg_value *list,
+                            const char *s, size_t n, struct xc_pos pos);
+/* Room for n items in all, so a list of known length is not regrown. */
+void xc_cfg_list_reserve(struct xc_cfg_value *list, size_t n);
+
+/* A list built apart from the tree, for a writer that sets it only at the
+ * end (libvirt sets a device list only when it is not empty): start from
+ * XC_CFG_LIST_INIT, fill it, then hand it to xc_cfg_set_list_value or
+ * drop it with xc_cfg_value_free.  Items from xc_cfg_list_add_stored must
+ * be in the store of the cfg it is set in. */
+#define XC_CFG_LIST_INIT { .kind = XC_CFG_LIST }
+/* Set *list under key as xc_cfg_set_list would, taking it over (no copy):
+ * *list is left empty (XC_CFG_LIST_INIT). */
+void xc_cfg_set_list_value(struct xc_cfg *cfg, const char *key,
+                           struct xc_cfg_value *list);
+void xc_cfg_value_free(struct xc_cfg_value *v);
 
 /* Serialize in libvirt's virConfWriteMem layout:
  *   key = "value"      key = 123      key = [ "a", "b" ]

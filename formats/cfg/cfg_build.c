@@ -189,3 +189,36 @@ void xc_cfg_list_add_number(struct xc_cfg_value *list, long long value)
 {
     fill_number(xc_vec_push(&list->items), value);
 }
+
+void xc_cfg_list_reserve(struct xc_cfg_value *list, size_t n)
+{
+    if (n > list->items.cap && n <= SIZE_MAX / sizeof(*list->items.v)) {
+        list->items.v = xc_realloc(list->items.v, n * sizeof(*list->items.v));
+        list->items.cap = n;
+    }
+}
+
+void xc_cfg_list_add_stored(struct xc_cfg *cfg, struct xc_cfg_value *list,
+                            const char *s, size_t n, struct xc_pos pos)
+{
+    struct xc_cfg_value *v = xc_vec_push(&list->items);
+    v->kind = XC_CFG_STRING;
+    v->pos = pos;
+    v->stored = true;   /* freed with cfg's store */
+    v->str = xc_cfg_store_strndup(cfg, s, n);
+}
+
+void xc_cfg_set_list_value(struct xc_cfg *cfg, const char *key,
+                           struct xc_cfg_value *list)
+{
+    struct xc_cfg_value *v = slot(cfg, key);
+    *v = *list;
+    v->kind = XC_CFG_LIST;
+    v->pos = xc_nopos;
+    *list = (struct xc_cfg_value)XC_CFG_LIST_INIT;
+}
+
+void xc_cfg_value_free(struct xc_cfg_value *v)
+{
+    xc_cfg_value_clear(v);
+}

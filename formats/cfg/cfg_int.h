@@ -73,7 +73,7 @@ bool xc_cfg_virconf_key_ok(const char *key);
 
 void xc_cfg_value_clear(struct xc_cfg_value *v);
 
-/* ---- the string store of a parsed tree (cfg_store.c) ------------------- */
+/* ---- the string store of a tree (cfg_store.c) -------------------------- */
 
 /* n bytes that live until xc_cfg_store_free (xc_cfg_free). */
 char *xc_cfg_store_alloc(struct xc_cfg *cfg, size_t n);

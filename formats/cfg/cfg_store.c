@@ -1,5 +1,6 @@
-/* The string store of a parsed tree: every key, str and raw of the tree
- * in a chain of large blocks.  A 100,000-disk file then costs its decoded
+/* The string store of a tree: every key, str and raw of a parsed tree,
+ * and the list items a writer adds with xc_cfg_list_add_stored, in a
+ * chain of large blocks.  A 100,000-disk file or list then costs its
  * bytes, not 100,000 allocations with their headers and rounding. */
 #include <stdlib.h>
 #include <string.h>

@@ -104,25 +104,23 @@ void xcw_lost_os_extras(struct xcw *w)
         xcw_lost(w, os->dtb.pos, "<dtb>");
 }
 
-void xcw_speclist_add(struct xcw_speclist *l, struct xc_buf *b,
-                         struct xc_pos pos)
+void xcw_speclist_reserve(struct xcw_speclist *l, size_t n)
 {
-    *xc_vec_push(&l->items) = xc_buf_steal(b);
-    *xc_vec_push(&l->pos) = pos;
+    xc_cfg_list_reserve(&l->list, n);
+}
+
+void xcw_speclist_add(struct xcw *w, struct xcw_speclist *l,
+                      const struct xc_buf *b, struct xc_pos pos)
+{
+    xc_cfg_list_add_stored(&w->cfg, &l->list, xc_buf_str(b), b->len, pos);
 }
 
 void xcw_speclist_set(struct xcw *w, const char *key, struct xcw_speclist *l)
 {
-    if (l->items.n && !w->failed) {
-        struct xc_cfg_value *list = xc_cfg_set_list(&w->cfg, key);
-        for (size_t i = 0; i < l->items.n; i++)
-            xc_cfg_list_add_string(list, l->items.v[i], l->pos.v[i]);
-    }
-    for (size_t i = 0; i < l->items.n; i++)
-        free(l->items.v[i]);
-    free(l->items.v);
-    free(l->pos.v);
-    memset(l, 0, sizeof(*l));
+    if (l->list.items.n && !w->failed)
+        xc_cfg_set_list_value(&w->cfg, key, &l->list);
+    else
+        xc_cfg_value_free(&l->list);
 }
 
 /* ==== xenFormatConfigCommon ============================================ */
@@ -402,12 +400,12 @@ static void fmt_vfb(struct xcw *w)
         }
     } else {
         struct xc_buf b = {0};
-        struct xcw_speclist l = {0};
+        struct xcw_speclist l = XCW_SPECLIST_INIT;
 
         if (xc_xenw_vfb(g, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, g->pos);
+            xcw_speclist_add(w, &l, &b, g->pos);
         xc_buf_free(&b);
         xcw_speclist_set(w, "vfb", &l);
     }
@@ -415,9 +413,10 @@ static void fmt_vfb(struct xcw *w)
 
 static void fmt_vif(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
+    xcw_speclist_reserve(&l, w->dom->nets.n);
     for (size_t i = 0; i < w->dom->nets.n; i++) {
         const struct xc_net *net = &w->dom->nets.v[i];
 
@@ -426,7 +425,7 @@ static void fmt_vif(struct xcw *w)
                         w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, net->pos);
+            xcw_speclist_add(w, &l, &b, net->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "vif", &l);
@@ -434,7 +433,7 @@ static void fmt_vif(struct xcw *w)
 
 static void fmt_pci(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
     for (size_t i = 0; i < w->dom->hostdevs.n; i++) {
@@ -448,7 +447,7 @@ static void fmt_pci(struct xcw *w)
         if (xc_xenw_pci(hd, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, hd->pos);
+            xcw_speclist_add(w, &l, &b, hd->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "pci", &l);
@@ -471,7 +470,7 @@ static void fmt_serials(struct xcw *w)
 {
     const struct xc_domain *dom = w->dom;
     size_t nports, *by_port;
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
     if (!dom->serials.n) {
@@ -509,7 +508,7 @@ static void fmt_serials(struct xcw *w)
                 continue;
             }
         }
-        xcw_speclist_add(&l, &b, pos);
+        xcw_speclist_add(w, &l, &b, pos);
     }
     free(by_port);
     xc_buf_free(&b);

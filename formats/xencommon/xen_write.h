@@ -66,13 +66,18 @@ void xcw_lost_os_extras(struct xcw *w);
 
 /* A list value built from specs; set under key only when non-empty, as
  * libvirt does ("if (list->list != NULL) virConfSetValue"), and only when
- * nothing failed so far. */
+ * nothing failed so far.  Each spec is held once: copied from the
+ * caller's (reused) buffer into w->cfg's string store, in a cfg list
+ * value that xcw_speclist_set moves into the tree.  Start from
+ * XCW_SPECLIST_INIT; always end with xcw_speclist_set. */
 struct xcw_speclist {
-    XC_VEC(char *) items;
-    XC_VEC(struct xc_pos) pos;
+    struct xc_cfg_value list;
 };
-void xcw_speclist_add(struct xcw_speclist *l, struct xc_buf *b,
-                      struct xc_pos pos);
+#define XCW_SPECLIST_INIT { XC_CFG_LIST_INIT }
+/* Room for n specs (a hint: the list of a known device count). */
+void xcw_speclist_reserve(struct xcw_speclist *l, size_t n);
+void xcw_speclist_add(struct xcw *w, struct xcw_speclist *l,
+                      const struct xc_buf *b, struct xc_pos pos);
 void xcw_speclist_set(struct xcw *w, const char *key, struct xcw_speclist *l);
 
 /* xenFormatConfigCommon: name, uuid, memory, vcpus, features, timers,

@@ -12,6 +12,7 @@
 
 #include <inttypes.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -226,24 +227,26 @@ static void fmt_vnuma(struct xcw *w)
             if (!row[rev[k].from])
                 row[rev[k].from] = rev[k].value;
         if (list) {
-            char *vcpus = xc_buf_steal(&b);
+            char num[48];
+            int len;
 
             node = xc_vec_push(&list->items);
             node->kind = XC_CFG_LIST;
             node->pos = c->pos;
-            xc_buf_addf(&b, "pnode=%zu", i);
-            xc_cfg_list_add_string(node, xc_buf_str(&b), c->pos);
-            xc_buf_reset(&b);
-            xc_buf_addf(&b, "size=%" PRIu64, c->memory_kib / 1024);
-            xc_cfg_list_add_string(node, xc_buf_str(&b), c->pos);
-            xc_cfg_list_add_string(node, vcpus, c->cpus.pos);
-            free(vcpus);
+            len = snprintf(num, sizeof(num), "pnode=%zu", i);
+            xc_cfg_list_add_stored(&w->cfg, node, num, (size_t)len, c->pos);
+            len = snprintf(num, sizeof(num), "size=%" PRIu64,
+                           c->memory_kib / 1024);
+            xc_cfg_list_add_stored(&w->cfg, node, num, (size_t)len, c->pos);
+            xc_cfg_list_add_stored(&w->cfg, node, xc_buf_str(&b), b.len,
+                                   c->cpus.pos);
             xc_buf_reset(&b);
             xc_buf_add(&b, "vdistances=");
             for (size_t j = 0; j < n; j++)
                 xc_buf_addf(&b, "%s%u", j ? "," : "",
                             row[j] ? row[j] : i == j ? 10u : 20u);
-            xc_cfg_list_add_string(node, xc_buf_str(&b), c->pos);
+            xc_cfg_list_add_stored(&w->cfg, node, xc_buf_str(&b), b.len,
+                                   c->pos);
         }
     }
     if (!ok)
@@ -272,9 +275,10 @@ static void fmt_xenbus(struct xcw *w)
 
 static void fmt_disks(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
+    xcw_speclist_reserve(&l, w->dom->disks.n);
     for (size_t i = 0; i < w->dom->disks.n; i++) {
         const struct xc_disk *disk = &w->dom->disks.v[i];
 
@@ -287,7 +291,7 @@ static void fmt_disks(struct xcw *w)
         if (xc_xlw_disk(disk, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, disk->pos);
+            xcw_speclist_add(w, &l, &b, disk->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "disk", &l);
@@ -366,10 +370,12 @@ static void fmt_inputs(struct xcw *w)
         xcw_set_num(w, "usb", 1);
         if (count == 1) {
             list = xc_cfg_set_list(&w->cfg, "usbdevice");
-            xc_cfg_list_add_string(list, first_name, first->pos);
+            xc_cfg_list_add_stored(&w->cfg, list, first_name,
+                                   strlen(first_name), first->pos);
         }
         if (count >= 1)
-            xc_cfg_list_add_string(list, name, in->pos);
+            xc_cfg_list_add_stored(&w->cfg, list, name, strlen(name),
+                                   in->pos);
         else {
             first = in;
             first_name = name;
@@ -383,7 +389,7 @@ static void fmt_inputs(struct xcw *w)
 
 static void fmt_usbdev(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
     for (size_t i = 0; i < w->dom->hostdevs.n; i++) {
@@ -395,7 +401,7 @@ static void fmt_usbdev(struct xcw *w)
         if (xc_xlw_usbdev(hd, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, hd->pos);
+            xcw_speclist_add(w, &l, &b, hd->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "usbdev", &l);
@@ -403,7 +409,7 @@ static void fmt_usbdev(struct xcw *w)
 
 static void fmt_usbctrl(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
     for (size_t i = 0; i < w->dom->controllers.n; i++) {
@@ -415,7 +421,7 @@ static void fmt_usbctrl(struct xcw *w)
         if (xc_xlw_usbctrl(c, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, c->pos);
+            xcw_speclist_add(w, &l, &b, c->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "usbctrl", &l);
@@ -423,7 +429,7 @@ static void fmt_usbctrl(struct xcw *w)
 
 static void fmt_channels(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
     for (size_t i = 0; i < w->dom->channels.n; i++) {
@@ -439,7 +445,7 @@ static void fmt_channels(struct xcw *w)
         if (xc_xlw_channel(ch, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, ch->pos);
+            xcw_speclist_add(w, &l, &b, ch->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "channel", &l);
@@ -454,7 +460,8 @@ static void fmt_namespace(struct xcw *w)
     list = xc_cfg_set_list(&w->cfg, "device_model_args");
     for (size_t i = 0; i < w->dom->dm_args.n; i++) {
         const struct xc_str *a = &w->dom->dm_args.v[i];
-        xc_cfg_list_add_string(list, a->s ? a->s : "", a->pos);
+        const char *v = a->s ? a->s : "";
+        xc_cfg_list_add_stored(&w->cfg, list, v, strlen(v), a->pos);
     }
 }
 

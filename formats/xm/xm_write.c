@@ -58,9 +58,10 @@ static void fmt_os(struct xcw *w)
 /* xenFormatXMDisks: every disk but floppies */
 static void fmt_disks(struct xcw *w)
 {
-    struct xcw_speclist l = {0};
+    struct xcw_speclist l = XCW_SPECLIST_INIT;
     struct xc_buf b = {0};
 
+    xcw_speclist_reserve(&l, w->dom->disks.n);
     for (size_t i = 0; i < w->dom->disks.n; i++) {
         const struct xc_disk *disk = &w->dom->disks.v[i];
 
@@ -73,7 +74,7 @@ static void fmt_disks(struct xcw *w)
         if (xc_xmw_disk(disk, &b, w->d) < 0)
             w->failed = true;
         else
-            xcw_speclist_add(&l, &b, disk->pos);
+            xcw_speclist_add(w, &l, &b, disk->pos);
     }
     xc_buf_free(&b);
     xcw_speclist_set(w, "disk", &l);
