@@ -115,20 +115,32 @@ static void copy_errors(struct xc_diags *to, const struct xc_diags *from)
     }
 }
 
+/* The records as diagnostics, ahead of those f->d got since the rules ran
+ * (the check's): made after the check, so that its two conversions do
+ * not run beside a diagnostic per disk. */
 static void record_diags(struct xc_mig_file *f)
 {
+    struct xc_diags rd = {0};
+    rd.file = f->d.file;
+    rd.target = f->d.target;
     for (size_t i = 0; i < f->recs.n; i++) {
         const struct xc_mig_rec *r = &f->recs.v[i];
         if (r->kind == XC_MIG_CHANGED)
-            xc_note(&f->d, r->pos, "migrate-changed", "'%s' changed: %s",
+            xc_note(&rd, r->pos, "migrate-changed", "'%s' changed: %s",
                     r->key, r->why);
         else if (r->kind == XC_MIG_NOTE)
-            xc_note(&f->d, r->pos, "migrate-note", "%s%s%s", r->why,
+            xc_note(&rd, r->pos, "migrate-note", "%s%s%s", r->why,
                     r->todo ? "; " : "", r->todo ? r->todo : "");
         else if (r->kind == XC_MIG_LOST)
-            xc_warn(&f->d, r->pos, "migrate-lost", "'%s' lost: %s%s%s",
+            xc_warn(&rd, r->pos, "migrate-lost", "'%s' lost: %s%s%s",
                     r->key, r->why, r->todo ? "; " : "", r->todo ? r->todo : "");
     }
+    for (size_t i = 0; i < f->d.list.n; i++)
+        *xc_vec_push(&rd.list) = f->d.list.v[i];
+    rd.nerrors += f->d.nerrors;
+    rd.nwarnings += f->d.nwarnings;
+    free(f->d.list.v);
+    f->d = rd;
 }
 
 void xc_mig_file_run(struct xc_mig_file *f, const struct xc_source *src,
@@ -138,6 +150,7 @@ void xc_mig_file_run(struct xc_mig_file *f, const struct xc_source *src,
     struct xc_cfg cfg;
     struct xc_domain dom;
     struct xc_mig_ctx c = {0};
+    bool ruled = false;
 
     f->d.file = src->name;
     f->status = XC_MIG_FAILED;
@@ -164,7 +177,7 @@ void xc_mig_file_run(struct xc_mig_file *f, const struct xc_source *src,
     c.hvm = dom.os.type == XC_OS_HVM;
     c.f = f;
     xc_mig_apply_rules(&c);
-    record_diags(f);
+    ruled = true;
     if (normalize) {
         xc_diags_clear(&pd);
         if (xc_convert_source(&xc_format_xm, &xc_format_xl, XC_ORIGIN_NATIVE,
@@ -176,13 +189,24 @@ void xc_mig_file_run(struct xc_mig_file *f, const struct xc_source *src,
         xc_error(&f->d, xc_nopos, "migrate-check", "overlapping edits (a bug)");
         goto done;
     }
+    /* the check reads the text again: the parse, the model and the edits
+     * need not be held through its two conversions */
+    xc_mig_edits_free(&c.edits);
+    xc_cfg_free(&cfg);
+    xc_domain_free(&dom);
+    xc_domain_init(&dom);
+    free(c.disks_by_pos);
+    c.disks_by_pos = NULL;
     if (xc_mig_check(src, xc_buf_str(&f->xl), f->xl.len, &c.masks, !normalize,
                      set, &f->d) < 0)
         goto done;
     f->status = XC_MIG_MIGRATED;
 done:
+    if (ruled)
+        record_diags(f);
     xc_mig_edits_free(&c.edits);
     xc_mig_masks_free(&c.masks);
+    free(c.disks_by_pos);
     xc_cfg_free(&cfg);
     xc_domain_free(&dom);
     xc_diags_free(&pd);

@@ -12,6 +12,7 @@
 #include "../common/model.h"
 #include "../common/settings.h"
 #include "../common/source.h"
+#include "../common/strset.h"
 #include "../common/vec.h"
 #include "../formats/cfg/cfg.h"
 #include "migrate_edit.h"
@@ -53,9 +54,11 @@ struct xc_mig_file {
 };
 
 /* XML parts the check may find different, because a record says so:
- * element names ("loader", "emulator") and disks ("disk:hda"). */
+ * element names ("loader", "emulator") and disks ("disk:hda").  One mask
+ * per disk is possible: the set keeps adding linear. */
 struct xc_mig_masks {
-    XC_VEC(char *) v;
+    XC_VEC(char *) v;         /* owned, each once */
+    struct xc_strset set;     /* the same strings */
 };
 void xc_mig_mask(struct xc_mig_masks *m, const char *what);
 void xc_mig_masks_free(struct xc_mig_masks *m);
@@ -70,6 +73,9 @@ struct xc_mig_ctx {
     struct xc_mig_edits edits;
     struct xc_mig_masks masks;
     struct xc_mig_file *f;
+    /* dom's disks ordered by position, built on the first disk list, so
+     * finding an item's disk is a binary search (owned) */
+    const struct xc_disk **disks_by_pos;
 };
 int xc_mig_apply_rules(struct xc_mig_ctx *c);
 

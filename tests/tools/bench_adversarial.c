@@ -5,6 +5,8 @@
  * of size n and one of size 10n in-process, diagnostics printed to
  * /dev/null included, and print the time ratio: linear is ~10x, quadratic
  * ~100x.  Exits 1 when a ratio exceeds the limit (argument 2, default 30).
+ * The migrate cases run `xenconv migrate` on one xm config (rules, edits,
+ * the check's conversions, both reports in a temporary directory).
  *
  * Usage: bench_adversarial [SCALE [LIMIT [CASE]]]; SCALE multiplies every
  * base size (default 1), CASE runs only the cases whose name contains it. */
@@ -12,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "common/buf.h"
 #include "common/source.h"
+#include "converters/migrate_int.h"
 #include "converters/native.h"
 #include "formats/sxpr/sxpr.h"
 #include "formats/xl/xl.h"
@@ -382,10 +386,69 @@ static void s_devices(struct xc_buf *b, unsigned n)
     xc_buf_add(b, ")\n");
 }
 
+/* ---- generators: xm (migrate) ------------------------------------------ */
+
+/* A disk name: PREFIXa .. PREFIXz, PREFIXaa, ... */
+static void disk_name(struct xc_buf *b, const char *prefix, unsigned k)
+{
+    char s[16];
+    int i = (int)sizeof(s) - 1;
+    s[i] = '\0';
+    for (unsigned n = k + 1; n > 0; n = (n - 1) / 26)
+        s[--i] = (char)('a' + (n - 1) % 26);
+    xc_buf_add(b, prefix);
+    xc_buf_add(b, s + i);
+}
+
+/* An HVM xm config with n disks on one line, of every kind migrate
+ * rewrites (most masked in the check), n vifs, n pci devices, n unknown
+ * keys and n keys xl does not have. */
+static void m_devices(struct xc_buf *b, unsigned n)
+{
+    static const char *const pre[] = {
+        "'tap:aio:/srv/d", "'file:/srv/d", "'phy:/dev/vg/d", "'tap:qcow2:/srv/d",
+        "'phy:/dev/vg/d",
+    };
+    static const char *const post[] = {".img,", ".img,", ",", ".qcow2,", ","};
+    static const char *const modes[] = {",w'", ",w'", ",w!'", ",r'", ",w'"};
+    xc_buf_add(b, "name = \"g\"\nmemory = 512\n"
+                  "kernel = \"/usr/lib/xen/boot/hvmloader\"\nbuilder = \"hvm\"\n"
+                  "device_model = \"/usr/lib/xen/bin/qemu-dm\"\ndisk = [");
+    for (unsigned i = 0; i < n; i++) {
+        xc_buf_addf(b, "%s%s%u%s", i ? ", " : " ", pre[i % 5], i, post[i % 5]);
+        disk_name(b, "hd", i);
+        xc_buf_add(b, modes[i % 5]);
+    }
+    xc_buf_add(b, " ]\nvif = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  'mac=00:16:3e:%02x:%02x:%02x,bridge=xenbr0',\n",
+                    i >> 16 & 0xff, i >> 8 & 0xff, i & 0xff);
+    xc_buf_add(b, "]\npci = [\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "  '%04x:%02x:%02x.0',\n", i >> 13 & 0xffff, i >> 5 & 0xff, i & 0x1f);
+    xc_buf_add(b, "]\n");
+    for (unsigned i = 0; i < n; i++)
+        xc_buf_addf(b, "unknown_%u = 1\nvncconsole = 1\n", i);
+}
+
+/* n plain disks on one line: kept as they are by the check, so the time
+ * is the rules' (each list item finds its disk in the model). */
+static void m_disks(struct xc_buf *b, unsigned n)
+{
+    xc_buf_add(b, "name = \"g\"\nuuid = \"c7a5fdb2-cdaf-9455-926a-d65c16db1809\"\n"
+                  "memory = 512\nkernel = \"/boot/vmlinuz\"\ndisk = [");
+    for (unsigned i = 0; i < n; i++) {
+        xc_buf_addf(b, "%s'phy:/dev/vg/d%u,", i ? ", " : " ", i);
+        disk_name(b, "xvd", i);
+        xc_buf_add(b, ",w'");
+    }
+    xc_buf_add(b, " ]\n");
+}
+
 /* ---- the cases ------------------------------------------------------------- */
 
 /* Which conversion a case runs. */
-enum dir { XML_TO_XL, XL_TO_XML, SXPR_TO_XML, XML_TO_SXPR };
+enum dir { XML_TO_XL, XL_TO_XML, SXPR_TO_XML, XML_TO_SXPR, MIGRATE };
 
 struct bcase {
     const char *name;
@@ -425,7 +488,49 @@ static const struct bcase cases[] = {
     {"xml -> sxpr: one huge string", XML_TO_SXPR, x_huge_string, 100000},
     {"xml -> sxpr: disks, attributes reversed", XML_TO_SXPR, xs_disks_reversed, 5000},
     {"xml -> sxpr: interfaces", XML_TO_SXPR, xs_ifaces, 5000},
+    {"migrate: disks, vifs, pci, keys", MIGRATE, m_devices, 1000},
+    {"migrate: disks on one line", MIGRATE, m_disks, 5000},
 };
+
+/* The reports of the migrate case go here (a temporary directory). */
+static char report_dir[] = "/tmp/bench_adversarial.XXXXXX";
+
+/* `xenconv migrate --report --report-json` of one config, in-process:
+ * rules, edits, the check's two conversions, the reports. */
+static int migrate(const struct xc_source *src, const struct xc_settings *set,
+                   struct xc_buf *out, struct xc_diags *d)
+{
+    struct xc_mig_file f = {0};
+    struct xc_mig_totals t = {0};
+    struct xc_buf md = {0}, json = {0};
+    xc_buf_addf(&md, "%s/r.md", report_dir);
+    xc_buf_addf(&json, "%s/r.json", report_dir);
+    struct xc_mig_report *rep = xc_mig_report_open(xc_buf_str(&md),
+                                                   xc_buf_str(&json), d);
+    f.input = src->name;
+    xc_mig_file_run(&f, src, false, set);
+    t.files = 1;
+    t.migrated = f.status == XC_MIG_MIGRATED;
+    t.kept = f.nkept;
+    t.changed = f.nchanged;
+    t.lost = f.nlost;
+    xc_mig_report_file(rep, &f);
+    if (rep)
+        xc_mig_report_close(rep, &t, d);
+    int rc = f.status == XC_MIG_MIGRATED && rep ? 0 : -1;
+    /* the file's diagnostics are the run's (printed by the caller) */
+    for (size_t i = 0; i < f.d.list.n; i++)
+        *xc_vec_push(&d->list) = f.d.list.v[i];
+    d->nerrors += f.d.nerrors;
+    f.d.list.n = 0;
+    xc_buf_add_len(out, xc_buf_str(&f.xl), f.xl.len);
+    xc_mig_file_free(&f);
+    unlink(xc_buf_str(&md));
+    unlink(xc_buf_str(&json));
+    xc_buf_free(&md);
+    xc_buf_free(&json);
+    return rc;
+}
 
 /* Seconds for one conversion of text (diagnostics printed to sink). */
 static double run(const struct bcase *bc, const struct xc_buf *text,
@@ -443,13 +548,17 @@ static double run(const struct bcase *bc, const struct xc_buf *text,
         [XL_TO_XML] = {&xc_format_xl, &xc_format_xml, "adv.cfg"},
         [SXPR_TO_XML] = {&xc_format_sxpr, &xc_format_xml, "adv.sxpr"},
         [XML_TO_SXPR] = {&xc_format_xml, &xc_format_sxpr, "adv.xml"},
+        [MIGRATE] = {NULL, NULL, "adv.xm"},
     };
     xc_source_from_mem(&src, dirs[bc->dir].name, text->data, text->len);
     double t0 = now();
-    *rc = xc_convert_source(dirs[bc->dir].from, dirs[bc->dir].to,
-                            dirs[bc->dir].from == &xc_format_xml ? XC_ORIGIN_XML
-                                                                 : XC_ORIGIN_NATIVE,
-                            &src, set, &out, &d);
+    if (bc->dir == MIGRATE)
+        *rc = migrate(&src, set, &out, &d);
+    else
+        *rc = xc_convert_source(dirs[bc->dir].from, dirs[bc->dir].to,
+                                dirs[bc->dir].from == &xc_format_xml ? XC_ORIGIN_XML
+                                                                     : XC_ORIGIN_NATIVE,
+                                &src, set, &out, &d);
     xc_diags_print(&d, sink);
     fflush(sink);
     double t = now() - t0;
@@ -473,8 +582,9 @@ int main(int argc, char **argv)
     double limit = argc > 2 ? strtod(argv[2], NULL) : 30.0;
     const char *only = argc > 3 ? argv[3] : NULL;
     FILE *sink = fopen("/dev/null", "w");
-    if (!sink || scale <= 0) {
-        fprintf(stderr, "bench_adversarial: bad arguments or no /dev/null\n");
+    if (!sink || scale <= 0 || !mkdtemp(report_dir)) {
+        fprintf(stderr, "bench_adversarial: bad arguments, no /dev/null or no "
+                        "temporary directory\n");
         return 2;
     }
     struct xc_settings set;
@@ -525,6 +635,7 @@ int main(int argc, char **argv)
     }
     xc_settings_free(&set);
     fclose(sink);
+    rmdir(report_dir);
     if (failed)
         printf("bench_adversarial: a ratio exceeds %.0fx: some path is super-linear\n", limit);
     return failed;
