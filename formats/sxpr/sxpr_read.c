@@ -33,7 +33,9 @@
  * - an HVM CD-ROM with (uname '') (xend's ejected media) has no media, as
  *   one without uname (libvirt: "missing driver name");
  * - a failed read reports no unused keys (there is no output to lose
- *   them from). */
+ *   them from);
+ * - a Domain-0 dump (domid 0) with an HVM image is refused: libvirt read
+ *   it as an HVM guest without a loader, which no sxpr can hold. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,7 +327,15 @@ static void read_domain(struct sxr *r)
     dom->os.type = r->hvm ? XC_OS_HVM : XC_OS_XEN;
     dom->os.type_pos = sxr_pos(r, image);
 
-    /* Domain-0 has no image to boot */
+    /* Domain-0 has no image to boot: libvirt skips its os.  xend's
+     * Domain-0 is PV; an HVM one would be a guest without a loader, which
+     * no sxpr can hold (xenFormatSxpr: "no HVM domain loader"). */
+    if (dom->has_id && dom->id == 0 && r->hvm) {
+        sxr_error(r, sxr_pos(r, sxr_key(r, image, "hvm")), "unsupported",
+                  "Domain-0 (domid 0) with an HVM image: xend's Domain-0 "
+                  "is PV, and libvirt reads no loader for it");
+        return;
+    }
     if (!(dom->has_id && dom->id == 0) && sxr_lookup(r, r->root, "image"))
         sxr_read_os(r);
 

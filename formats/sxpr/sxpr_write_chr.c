@@ -5,10 +5,11 @@
  * with "none" in the gaps.
  *
  * libvirt wrote these bare.  A spec is written bare when it can be (every
- * spec of the reference vectors is), else quoted (sxpr_escape.c).  Inside
- * the spec, a part that would change how qemu splits it (a ',' anywhere,
- * an '@' in a udp part) is refused at its position, as the xl and xm
- * writers refuse it (formats/xencommon/xen_write_safe.c). */
+ * spec of the reference vectors is), else quoted (sxpr_escape.c), so the
+ * atom holds any byte.  Inside the spec, only a part that would end early
+ * when read back (a ',' in a unix path or tcp service, a ':' in a host,
+ * an '@' in a udp service) is refused at its position, as the xl and xm
+ * writers refuse it (formats/xencommon/xen_write_dev.c). */
 #include "sxpr_write.h"
 
 #include <stdint.h>
@@ -21,7 +22,7 @@ static void emit_chr(struct sxw *w, const struct xc_chr *c, const char *what)
 {
     struct xc_buf spec = {0};
 
-    if (xc_xenw_chr_spec(c, what, ",", &spec, w->d) < 0)
+    if (xc_xenw_chr_spec(c, what, "", &spec, w->d) < 0)
         w->failed = true;
     else
         xc_sxw_atom(w->b, xc_buf_str(&spec), XC_SXW_BARE_IF_SAFE);

@@ -3,6 +3,7 @@
  * (xenFormatSxprNet) and one (device (pci (dev ...)...)) for all PCI host
  * devices (xenFormatSxprAllPCI). */
 #include "sxpr_write.h"
+#include "../xencommon/xen_write_sep.h"
 
 #include <inttypes.h>
 #include <netdb.h>
@@ -75,11 +76,11 @@ static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
 
 /* A field of a colon-separated value (dev 'hda:disk', uname
  * 'tap:aio:/p'): xend splits at the colon, so one in the field would
- * move what follows into another field. */
+ * move what follows into another field.  Any other byte is the atom's. */
 static bool colon_free(struct sxw *w, const struct xc_str *v, const char *what)
 {
-    if (!xc_xenw_check(xc_sxw_s(v), v->pos, what, "a disk's dev or uname",
-                       ":", w->d)) {
+    if (!xc_xenw_sep_ok(xc_sxw_s(v), v->pos, what, "a disk's dev or uname",
+                        ":", w->d)) {
         w->failed = true;
         return false;
     }
@@ -254,9 +255,14 @@ static void fmt_net(struct sxw *w, const struct xc_net *n)
                                      : "user");
         return;
     }
-    if (n->type == XC_NET_BRIDGE && !n->bridge.s) {
+    /* without (bridge), the readers (libvirt's too) take the vif as type
+     * bridge only by (script 'vif-bridge'); libvirt wrote no (bridge) */
+    if (n->type == XC_NET_BRIDGE && !n->bridge.s && n->script.s &&
+        !xc_sxw_streq(n->script.s, "vif-bridge")) {
         xc_sxw_error(w, n->pos, XCW_UNSUPPORTED,
-                     "interface of type 'bridge' has no source bridge");
+                     "interface of type 'bridge' has no source bridge "
+                     "(without one, only script vif-bridge reads back as "
+                     "type 'bridge')");
         return;
     }
 
@@ -265,7 +271,8 @@ static void fmt_net(struct sxw *w, const struct xc_net *n)
     if (n->has_out_average && n->out_average)
         xc_buf_addf(w->b, "(rate '%" PRIu64 "KB/s')", n->out_average);
     if (n->type == XC_NET_BRIDGE) {
-        xc_sxw_kv(w, "bridge", n->bridge.s);
+        if (n->bridge.s)
+            xc_sxw_kv(w, "bridge", n->bridge.s);
         xc_sxw_kv(w, "script", n->script.s ? n->script.s : "vif-bridge");
     } else if (n->script.s) {
         xc_sxw_kv(w, "script", n->script.s);

@@ -232,23 +232,45 @@ static void pv_losses(struct sxw *w)
     sound_lost(w, why);
 }
 
+/* A PV guest with neither kernel nor bootloader: libvirt wrote an image
+ * without a kernel, which its reader (and xend's, and ours) refuse.
+ * Without an image they read back this same guest (xenParseSxpr reads the
+ * os only from an image), so none is written, only the clock; what just an
+ * image could hold makes it an error, as before. */
+static void pv_without_image(struct sxw *w)
+{
+    const struct xc_domain *dom = w->dom;
+    const struct xc_os *os = &dom->os;
+    int localtime;
+    long long rtc;
+
+    if (os->initrd.s || os->root.s || os->cmdline.s || dom->clock.timers.n) {
+        xc_sxw_error(w, os->type_pos, XCW_UNSUPPORTED,
+                     "a PV guest needs a <kernel> or a <bootloader>");
+        return;
+    }
+    pv_losses(w);
+    if (xc_xenw_clock(&dom->clock, false, &localtime, &rtc, w->d) < 0) {
+        w->failed = true;
+        return;
+    }
+    xc_buf_addf(w->b, "(localtime %d)", localtime);
+}
+
 void xc_sxw_image(struct sxw *w)
 {
     const struct xc_domain *dom = w->dom;
     const struct xc_os *os = &dom->os;
 
+    if (!os->bootloader.s && !w->hvm && !os->kernel.s) {
+        pv_without_image(w);
+        return;
+    }
     if (!os->bootloader.s) {
         xc_buf_add(w->b, w->hvm ? "(image (hvm " : "(image (linux ");
         if (w->hvm && !os->loader.s) {
             xc_sxw_error(w, os->type_pos, XCW_UNSUPPORTED,
                          "no HVM domain loader");
-            return;
-        }
-        /* libvirt wrote such an image; xend and every sxpr reader
-         * (libvirt's too) refuse it, so it would not read back */
-        if (!w->hvm && !os->kernel.s) {
-            xc_sxw_error(w, os->type_pos, XCW_UNSUPPORTED,
-                         "a PV guest needs a <kernel> or a <bootloader>");
             return;
         }
         if (os->kernel.s)

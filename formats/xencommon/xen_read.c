@@ -389,6 +389,37 @@ int xcr_read_common(struct xcr *r)
     return r->failed ? -1 : 0;
 }
 
+/* A "..." or '...' string holding a carriage return.  The cfg parser
+ * reads strings as xl does, which keeps the CR; virConf, libvirt's reader
+ * of xm files, ends the line there and calls the string unterminated, and
+ * the xm writer (virConf's bytes) could not say it back.  So the xm reader
+ * refuses it as virConf does, at the opening quote (the cfg parser's rule
+ * for an unterminated string).  A """...""" string may hold one. */
+static bool virconf_cr(const struct xc_source *in, const struct xc_cfg_value *v,
+                       struct xc_diags *d)
+{
+    if (v->kind == XC_CFG_LIST) {
+        for (size_t i = 0; i < v->items.n; i++)
+            if (virconf_cr(in, &v->items.v[i], d))
+                return true;
+        return false;
+    }
+    if (v->kind != XC_CFG_STRING || v->end <= v->off || v->end > in->len)
+        return false;
+    const char *b = in->data + v->off;
+    size_t n = v->end - v->off;
+    if (n >= 6 && memcmp(b, "\"\"\"", 3) == 0)
+        return false;
+    const char *cr = memchr(b, '\r', n);
+    if (!cr)
+        return false;
+    xc_error(d, v->pos, "syntax", "unterminated string: end of line at "
+             "%u:%u (virConf, which reads xm files for libvirt, ends a line "
+             "at a carriage return)", v->pos.line,
+             v->pos.col + (unsigned)(cr - b));
+    return true;
+}
+
 int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
                   struct xc_domain *out, struct xc_diags *d,
                   enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r))
@@ -398,6 +429,12 @@ int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
     if (xc_cfg_parse(in, &cfg, d) < 0) {
         xc_cfg_free(&cfg);
         return -1;
+    }
+    for (size_t i = 0; flavor == XC_XEN_XM && i < cfg.entries.n; i++) {
+        if (virconf_cr(in, &cfg.entries.v[i].value, d)) {
+            xc_cfg_free(&cfg);
+            return -1;
+        }
     }
 
     struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,

@@ -221,6 +221,19 @@ int xc_xen_parse_chr(const char *spec, struct xc_pos pos, struct xc_chr *chr,
     }
 
     switch (chr->type) {
+    case XC_CHR_DEV:
+    case XC_CHR_SPICEVMC:
+    case XC_CHR_SPICEPORT:
+        /* libvirt reads these (a "dev:" one without its path) but cannot
+         * write them back; qemu knows them as no -serial string either */
+        xc_error(d, pos, "bad-chardev", "character device '%s': %s", spec,
+                 chr->type == XC_CHR_DEV
+                     ? "a device is named by its /dev path, not by 'dev:' "
+                       "(libvirt reads no path from it)"
+                     : "spice channels are no serial or parallel device "
+                       "string (libvirt reads the type and cannot write it "
+                       "back)");
+        return -1;
     case XC_CHR_FILE:
     case XC_CHR_PIPE:
         xc_str_set(&chr->path, value, pos);
@@ -284,8 +297,8 @@ int xc_xen_parse_chr(const char *spec, struct xc_pos pos, struct xc_chr *chr,
         break;
     }
     default:
-        /* pty (no path without a running domain), dev: without a leading
-         * '/', null, vc, stdio, spicevmc, spiceport: nothing more */
+        /* pty (no path without a running domain), null, vc, stdio:
+         * nothing more */
         break;
     }
     return 0;

@@ -1,11 +1,12 @@
 /* Device specs shared by the xl and xm writers: one function per list
  * item xen_common.c formats (vif, pci, serial/parallel, vfb), each
  * producing what libvirt 9.0.0 produces, except that a value which would
- * change the spec's meaning is refused (xen_write_safe.c) and every
+ * change the spec's meaning is refused (xen_write_sep.h) and every
  * dropped attribute is a loss warning. */
 #include "xen_write.h"
 #include "../../common/xalloc.h"
 #include "xen_read.h"
+#include "xen_write_sep.h"
 
 #include <inttypes.h>
 #include <limits.h>
@@ -18,6 +19,41 @@
 static bool streq(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
+}
+
+bool xc_xenw_sep_ok(const char *v, struct xc_pos pos, const char *what,
+                    const char *where, const char *forbid,
+                    struct xc_diags *d)
+{
+    size_t n = strcspn(v, forbid);
+    unsigned char c = (unsigned char)v[n];
+
+    if (!c)
+        return true;
+    if (c < 0x20 || c == 0x7f)
+        xc_error(d, pos, XCW_UNSAFE, "%s contains the control character "
+                 "0x%02x, which %s cannot hold; refusing to write it", what,
+                 c, where);
+    else
+        xc_error(d, pos, XCW_UNSAFE, "%s contains '%c', which has a special "
+                 "meaning in %s; refusing to write it", what, c, where);
+    return false;
+}
+
+int xc_xenw_spec_opt(struct xc_buf *spec, bool first, const char *key,
+                     const struct xc_str *value, const char *what,
+                     const char *where, struct xc_diags *d)
+{
+    const char *v = value->s ? value->s : "";
+
+    if (!xc_xenw_sep_ok(v, value->pos, what, where, ",", d))
+        return -1;
+    if (!first)
+        xc_buf_addc(spec, ',');
+    xc_buf_add(spec, key);
+    xc_buf_addc(spec, '=');
+    xc_buf_add(spec, v);
+    return 0;
 }
 
 int xc_xenw_append_checked(struct xc_buf *b, const struct xc_str *v,
@@ -133,8 +169,8 @@ int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
                net->type == XC_NET_BRIDGE;
     struct xc_str zero_mac = {(char *)"00:00:00:00:00:00", xc_nopos};
 
-    if (xc_xenw_spec_field(b, true, "mac", net->mac.s ? &net->mac : &zero_mac,
-                          "interface MAC address", where, d) < 0)
+    if (xc_xenw_spec_opt(b, true, "mac", net->mac.s ? &net->mac : &zero_mac,
+                         "interface MAC address", where, d) < 0)
         return -1;
 
     switch (net->type) {
@@ -144,15 +180,23 @@ int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
                               xc_nopos};
 
         if (!net->bridge.s) {
-            xc_error(d, net->pos, XCW_UNSUPPORTED,
-                     "interface of type 'bridge' has no source bridge");
+            /* The readers (libvirt's too) take a vif without bridge= as
+             * type bridge by its script; libvirt wrote "bridge=(null)". */
+            const char *s = script->s ? script->s : dflt.s;
+            if ((!streq(s, "vif-bridge") && !streq(s, "vif-vnic")) ||
+                (ovs && net->vlan_tags.n)) {
+                xc_error(d, net->pos, XCW_UNSUPPORTED,
+                         "interface of type 'bridge' has no source bridge "
+                         "(without one, only script vif-bridge or vif-vnic "
+                         "reads back as type 'bridge')");
+                return -1;
+            }
+        } else if (xc_xenw_spec_opt(b, false, "bridge", &net->bridge,
+                                    "interface bridge name", where, d) < 0) {
             return -1;
         }
-        if (xc_xenw_spec_field(b, false, "bridge", &net->bridge,
-                              "interface bridge name", where, d) < 0)
-            return -1;
         /* openvswitch: BRIDGE[.VLAN][:TRUNK:TRUNK...] */
-        if (ovs && net->vlan_tags.n) {
+        if (net->bridge.s && ovs && net->vlan_tags.n) {
             if (net->vlan_trunk || net->vlan_tags.n > 1) {
                 for (size_t i = 0; i < net->vlan_tags.n; i++)
                     xc_buf_addf(b, ":%u", net->vlan_tags.v[i].id);
@@ -162,15 +206,15 @@ int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
         }
         if (vif_ips(net, b, d) < 0)
             return -1;
-        if (xc_xenw_spec_field(b, false, "script", script->s ? script : &dflt,
-                              "interface script", where, d) < 0)
+        if (xc_xenw_spec_opt(b, false, "script", script->s ? script : &dflt,
+                             "interface script", where, d) < 0)
             return -1;
         break;
     }
     case XC_NET_ETHERNET:
         if (net->script.s &&
-            xc_xenw_spec_field(b, false, "script", &net->script,
-                              "interface script", where, d) < 0)
+            xc_xenw_spec_opt(b, false, "script", &net->script,
+                             "interface script", where, d) < 0)
             return -1;
         if (vif_ips(net, b, d) < 0)
             return -1;
@@ -196,14 +240,14 @@ int xc_xenw_vif(const struct xc_net *net, bool hvm, const char *vif_typename,
         if (hvm && streq(net->model.s, "netfront")) {
             xc_buf_add(b, ",type=");
             xc_buf_add(b, vif_typename);
-        } else if (xc_xenw_spec_field(b, false, "model", &net->model,
-                                     "interface model", where, d) < 0) {
+        } else if (xc_xenw_spec_opt(b, false, "model", &net->model,
+                                    "interface model", where, d) < 0) {
             return -1;
         }
     }
     if (net->ifname.s &&
-        xc_xenw_spec_field(b, false, "vifname", &net->ifname,
-                          "interface target dev", where, d) < 0)
+        xc_xenw_spec_opt(b, false, "vifname", &net->ifname,
+                         "interface target dev", where, d) < 0)
         return -1;
     if (net->has_out_average && net->out_average)
         xc_buf_addf(b, ",rate=%" PRIu64 "KB/s", net->out_average);
@@ -239,9 +283,16 @@ int xc_xenw_pci(const struct xc_hostdev *hd, struct xc_buf *b,
 
 /* ==== character devices ================================================ */
 
-/* libvirt escapes '\' and ')' in chardev paths (virBufferEscapeSexpr),
- * which changes the path for xl; qemu splits its options on ','. */
-#define CHR_FORBID_PATH ",\\)"
+/* The string is qemu's legacy chardev syntax, read back by
+ * xc_xen_parse_chr as libvirt's xenParseSxprChar does: the type up to the
+ * first ':'; a tcp or udp host up to the next ':', a tcp service up to a
+ * ',' (options follow), a udp service up to an '@', a udp bind host up to
+ * the next ':'; a unix path up to a ','; a file, pipe or device path to
+ * the end.  Only a byte that would end its part early is refused: every
+ * value the readers produce is written back (a ',' in a file path, a
+ * control byte, a ')', a '\', which libvirt escaped, so that its own
+ * reader got another path). */
+static const char chr_where[] = "a qemu character device string";
 
 static int chr_path(const struct xc_chr *c, const char *what,
                     const char *forbid, struct xc_buf *b, struct xc_diags *d)
@@ -250,8 +301,16 @@ static int chr_path(const struct xc_chr *c, const char *what,
         xc_error(d, c->pos, XCW_UNSUPPORTED, "%s has no source path", what);
         return -1;
     }
-    return xc_xenw_append_checked(b, &c->path, what,
-                          "a qemu character device string", forbid, d);
+    if (c->type == XC_CHR_DEV && c->path.s[0] != '/') {
+        xc_error(d, c->path.pos, XCW_UNSUPPORTED, "%s: device path '%s' "
+                 "does not start with '/', which is how the string names a "
+                 "device", what, c->path.s);
+        return -1;
+    }
+    if (!xc_xenw_sep_ok(c->path.s, c->path.pos, what, chr_where, forbid, d))
+        return -1;
+    xc_buf_add(b, c->path.s);
+    return 0;
 }
 
 static int chr_part(const struct xc_str *v, const char *what,
@@ -259,14 +318,16 @@ static int chr_part(const struct xc_str *v, const char *what,
 {
     if (!v->s)
         return 0;
-    return xc_xenw_append_checked(b, v, what, "a qemu character device string",
-                          forbid, d);
+    if (!xc_xenw_sep_ok(v->s, v->pos, what, chr_where, forbid, d))
+        return -1;
+    xc_buf_add(b, v->s);
+    return 0;
 }
 
 int xc_xenw_chr(const struct xc_chr *c, const char *what, struct xc_buf *b,
                struct xc_diags *d)
 {
-    return xc_xenw_chr_spec(c, what, CHR_FORBID_PATH, b, d);
+    return xc_xenw_chr_spec(c, what, "", b, d);
 }
 
 int xc_xenw_chr_spec(const struct xc_chr *c, const char *what,
@@ -300,7 +361,7 @@ int xc_xenw_chr_spec(const struct xc_chr *c, const char *what,
         xc_buf_add(b, c->protocol == XC_TCP_PROTO_NONE ||
                               c->protocol == XC_TCP_PROTO_RAW
                           ? "tcp:" : "telnet:");
-        if (chr_part(&c->host, what, ",", b, d) < 0)
+        if (chr_part(&c->host, what, ":", b, d) < 0)
             return -1;
         xc_buf_addc(b, ':');
         if (chr_part(&c->service, what, ",", b, d) < 0)
@@ -310,17 +371,21 @@ int xc_xenw_chr_spec(const struct xc_chr *c, const char *what,
         return 0;
     case XC_CHR_UDP:
         xc_buf_add(b, "udp:");
-        if (chr_part(&c->host, what, ",@", b, d) < 0)
+        if (chr_part(&c->host, what, ":", b, d) < 0)
             return -1;
         xc_buf_addc(b, ':');
-        if (chr_part(&c->service, what, ",@", b, d) < 0)
+        if (chr_part(&c->service, what, "@", b, d) < 0)
             return -1;
         xc_buf_addc(b, '@');
-        if (chr_part(&c->bind_host, what, ",@", b, d) < 0)
+        if (chr_part(&c->bind_host, what, ":", b, d) < 0)
             return -1;
         xc_buf_addc(b, ':');
-        return chr_part(&c->bind_service, what, ",@", b, d);
+        return chr_part(&c->bind_service, what, "", b, d);
     case XC_CHR_UNIX:
+        /* the path ends at the options */
+        if (c->path.s && !xc_xenw_sep_ok(c->path.s, c->path.pos, what,
+                                         chr_where, ",", d))
+            return -1;
         xc_buf_add(b, "unix:");
         if (chr_path(c, what, path_forbid, b, d) < 0)
             return -1;
@@ -362,12 +427,12 @@ int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *b,
     if (g->type == XC_GFX_SDL) {
         xc_buf_add(b, "type=sdl");
         if (g->display.s &&
-            xc_xenw_spec_field(b, false, "display", &g->display,
-                              "sdl display", where, d) < 0)
+            xc_xenw_spec_opt(b, false, "display", &g->display,
+                             "sdl display", where, d) < 0)
             return -1;
         if (g->xauth.s &&
-            xc_xenw_spec_field(b, false, "xauthority", &g->xauth,
-                              "sdl xauth", where, d) < 0)
+            xc_xenw_spec_opt(b, false, "xauthority", &g->xauth,
+                             "sdl xauth", where, d) < 0)
             return -1;
         return 0;
     }
@@ -378,17 +443,28 @@ int xc_xenw_vfb(const struct xc_graphics *g, struct xc_buf *b,
     if (!xc_xenw_vnc_autoport(g) && xc_xenw_vnc_port(g) != 0)
         xc_buf_addf(b, ",vncdisplay=%lld", (long long)xc_xenw_vnc_port(g) - 5900);
     if (g->listen.s &&
-        xc_xenw_spec_field(b, false, "vnclisten", &g->listen,
-                          "vnc listen address", where, d) < 0)
+        xc_xenw_spec_opt(b, false, "vnclisten", &g->listen,
+                         "vnc listen address", where, d) < 0)
         return -1;
     if (g->passwd.s &&
-        xc_xenw_spec_field(b, false, "vncpasswd", &g->passwd, "vnc password",
-                          where, d) < 0)
+        xc_xenw_spec_opt(b, false, "vncpasswd", &g->passwd, "vnc password",
+                         where, d) < 0)
         return -1;
     if (g->keymap.s &&
-        xc_xenw_spec_field(b, false, "keymap", &g->keymap, "vnc keymap", where,
-                          d) < 0)
+        xc_xenw_spec_opt(b, false, "keymap", &g->keymap, "vnc keymap", where,
+                         d) < 0)
         return -1;
+    /* libvirt's reader (and ours) takes any vfb holding "type=sdl" as
+     * sdl; only a value can hold it */
+    const struct xc_str *v[] = {&g->listen, &g->passwd, &g->keymap};
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        if (v[i]->s && strstr(v[i]->s, "type=sdl")) {
+            xc_error(d, v[i]->pos, XCW_UNSAFE, "a vnc vfb spec holding "
+                     "'type=sdl' reads back as an sdl display; refusing to "
+                     "write it");
+            return -1;
+        }
+    }
     return 0;
 }
 

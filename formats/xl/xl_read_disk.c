@@ -276,6 +276,42 @@ out:
     return ret;
 }
 
+/* An rbd source that stays a network disk, as qemu and ceph read it: the
+ * name is POOL/IMAGE, where qemu unescapes a '\', and ceph splits
+ * mon_host at ',', ';' and ' '.  libvirt reads other names and hosts and
+ * keeps them, but no rbd target says them back (its writer dropped the
+ * missing pool), so they are refused, at the name or the host. */
+static int rbd_source_ok(const struct xc_disk *dk, struct xc_diags *d)
+{
+    const struct xc_disk_net *n = xc_disk_net_ro(dk);
+    const char *name = n->source_name.s ? n->source_name.s : "";
+    const char *slash = strchr(name, '/');
+
+    if (!slash || slash == name) {
+        xc_error(d, n->source_name.pos, "bad-rbd", "rbd source '%s' has no "
+                 "pool name (qemu's rbd target is POOL/IMAGE[@SNAPSHOT])",
+                 name);
+        return -1;
+    }
+    if (strchr(name, '\\')) {
+        xc_error(d, n->source_name.pos, "bad-rbd", "rbd source '%s' holds a "
+                 "'\\', which qemu's rbd syntax takes as an escape", name);
+        return -1;
+    }
+    for (size_t i = 0; i < n->hosts.n; i++) {
+        const struct xc_str *h = &n->hosts.v[i].name;
+        size_t bad = strcspn(h->s, ",; [\\");
+        if (h->s[bad]) {
+            xc_error(d, h->pos, "bad-rbd", "rbd mon_host: host '%s' holds "
+                     "'%c', which qemu and ceph do not read as part of a "
+                     "host name (hosts are separated by \\; \\, or \\ and an "
+                     "IPv6 address is [bracketed])", h->s, h->s[bad]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* ---- one disk -------------------------------------------------------------- */
 
 static void warn_dropped(const libxl_device_disk *ld, struct xc_pos pos,
@@ -417,6 +453,8 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
         }
     }
 
+    if (dk->type == XC_DISK_NETWORK && rbd_source_ok(dk, d) < 0)
+        goto out;
     if ((ld.vdev && strncmp(ld.vdev, "xvd", 3) == 0) || !hvm)
         dk->bus = XC_BUS_XEN;
     else if (ld.vdev && strncmp(ld.vdev, "sd", 2) == 0)

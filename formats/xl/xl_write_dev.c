@@ -4,6 +4,7 @@
  * (formats/xencommon/xen_write_safe.c) and every dropped attribute is a
  * loss warning. */
 #include "xl_write.h"
+#include "../xencommon/xen_write_sep.h"
 
 #include <inttypes.h>
 #include <netdb.h>
@@ -73,8 +74,8 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
         return -1;
     }
     /* qemu's rbd: syntax separates options with ':' and unescapes '\'. */
-    if (!xc_xenw_check(name, pos, "rbd source name", "an rbd disk target",
-                      ":\\", d))
+    if (!xc_xenw_sep_ok(name, pos, "rbd source name", "an rbd disk target",
+                        ":\\", d))
         return -1;
     xc_buf_add(t, "rbd:");
     xc_buf_add(t, name);
@@ -103,8 +104,8 @@ static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
                      disk->target.s ? disk->target.s : "", i + 1);
             return -1;
         }
-        if (!xc_xenw_check(h->name.s, h->name.pos, "rbd host name",
-                          "an rbd disk target", ";\\[]", d))
+        if (!xc_xenw_sep_ok(h->name.s, h->name.pos, "rbd host name",
+                            "an rbd disk target", ",; \\[]", d))
             return -1;
         if (strchr(h->name.s, ':')) {
             /* an IPv6 address: bracketed, each ':' escaped once */
@@ -251,8 +252,8 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
                 "disk '%s': removable=", disk->target.s);
 
     /* target= comes last: xlu_disk_parse takes the rest of the spec as
-     * the target, commas and '=' included, but strips one trailing ','
-     * and stops at a newline. */
+     * the target, commas, '=' and control bytes included, but
+     * strips one trailing ',' and stops at a newline. */
     if (disk_target(disk, &target, &have_target, d) < 0)
         goto out;
     if (have_target) {
@@ -261,7 +262,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
                                       : disk->source.pos;
         const char *t = xc_buf_str(&target);
 
-        if (!xc_xenw_check(t, pos, "disk source", where, "", d))
+        if (!xc_xenw_sep_ok(t, pos, "disk source", where, "\n", d))
             goto out;
         if (target.len && t[target.len - 1] == ',') {
             xc_error(d, pos, XCW_UNSAFE,
@@ -329,8 +330,8 @@ int xc_xlw_channel(const struct xc_chr *ch, struct xc_buf *b,
     } else if (ch->type == XC_CHR_UNIX) {
         xc_buf_add(b, "socket,");
         if (ch->path.s) {
-            if (xc_xenw_spec_field(b, true, "path", &ch->path,
-                                  "channel source path", where, d) < 0)
+            if (xc_xenw_spec_opt(b, true, "path", &ch->path,
+                                 "channel source path", where, d) < 0)
                 return -1;
             xc_buf_addc(b, ',');
         }
@@ -346,6 +347,6 @@ int xc_xlw_channel(const struct xc_chr *ch, struct xc_buf *b,
                  "xen channel has no target name");
         return -1;
     }
-    return xc_xenw_spec_field(b, true, "name", &ch->target_name,
-                             "channel target name", where, d);
+    return xc_xenw_spec_opt(b, true, "name", &ch->target_name,
+                            "channel target name", where, d);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../xencommon/xen_write.h"
+#include "../xencommon/xen_write_sep.h"
 
 static bool streq(const char *a, const char *b)
 {
@@ -17,11 +18,13 @@ static bool streq(const char *a, const char *b)
 
 static const char *where = "an xm disk spec";
 
+/* Only the separators are refused: a control byte is the value's (virConf
+ * and xm write it inside the quoted spec, a newline in """...""") */
 static int add_checked(struct xc_buf *b, const struct xc_str *v,
                        const char *what, const char *forbid,
                        struct xc_diags *d)
 {
-    if (!xc_xenw_check(v->s, v->pos, what, where, forbid, d))
+    if (!xc_xenw_sep_ok(v->s, v->pos, what, where, forbid, d))
         return -1;
     xc_buf_add(b, v->s);
     return 0;

@@ -448,20 +448,37 @@ START_TEST(vif_refusals_with_position)
     struct xc_diags d = {0};
     base_domain(&dom);
     add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:01", "br0,script=/tmp/evil");
-    add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:02", "br=0");
     struct xc_net *n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:03", "br0");
     xc_str_set(&n->ifname, "vif1,rate=1KB/s", P(30, 17));
-    n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:04", "br0");
-    xc_str_set(&n->script, "vif\nbridge", P(31, 18));
     n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:05", "br0");
     xc_str_set(&xc_vec_push(&n->ips)->address, "10.0.0.1 10.0.0.2", P(32, 19));
+    n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:06", NULL);
+    xc_str_set(&n->script, "vif-route", P(33, 18));
 
-    const unsigned at[][2] = {{21, 22}, {21, 22}, {30, 17}, {31, 18}, {32, 19}};
-    for (size_t i = 0; i < 5; i++) {
+    const unsigned at[][2] = {{21, 22}, {30, 17}, {32, 19}};
+    for (size_t i = 0; i < 3; i++) {
         xc_diags_clear(&d);
         ck_assert_ptr_null(vif_spec(&dom, i, true, &d));
         assert_refused_at(&d, at[i][0], at[i][1]);
     }
+    /* no bridge and a script the readers take as type ethernet */
+    xc_diags_clear(&d);
+    ck_assert_ptr_null(vif_spec(&dom, 3, true, &d));
+    ck_assert_uint_eq(count_sev(&d, XC_SEV_ERROR, "unsupported"), 1);
+
+    /* an '=' or a control byte in a value is the value's (the parsers
+     * split a key from its value at the first '='); a bridge-type vif
+     * without a bridge is written without bridge= when its script makes
+     * the readers take it as type bridge */
+    n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:02", "br=0");
+    xc_str_set(&n->script, "vif\nbridge", P(31, 18));
+    char *s = vif_spec(&dom, 4, true, &d);
+    ck_assert_str_eq(s, "mac=00:16:3e:00:00:02,bridge=br=0,script=vif\nbridge");
+    free(s);
+    n = add_net(&dom, XC_NET_BRIDGE, "00:16:3e:00:00:07", NULL);
+    s = vif_spec(&dom, 5, true, &d);
+    ck_assert_str_eq(s, "mac=00:16:3e:00:00:07,script=vif-bridge");
+    free(s);
     xc_domain_free(&dom);
     xc_diags_free(&d);
 }
@@ -593,8 +610,8 @@ START_TEST(readback_nasty_values)
 }
 END_TEST
 
-/* List items built from spec fields: a quote or bracket survives, a ','
- * or '=' or newline is refused (nothing is written). */
+/* List items built from spec fields: a quote, bracket, '=' or newline
+ * survives, a ',' is refused (nothing is written). */
 START_TEST(readback_list_fields)
 {
     struct xc_domain dom;
@@ -617,13 +634,23 @@ START_TEST(readback_list_fields)
     xlu_cfg_destroy(c);
     free(text);
 
-    static const char *const bad[] = {"br0,ip=1.2.3.4", "br0=x", "br0\nx"};
-    for (size_t i = 0; i < 3; i++) {
-        xc_diags_clear(&d);
-        xc_str_set(&dom.nets.v[0].bridge, bad[i], P(21, 22));
-        ck_assert_ptr_null(write_xl(&dom, &d));
-        assert_refused_at(&d, 21, 22);
-    }
+    /* '=' and a newline are the value's: xl reads them back */
+    xc_str_set(&dom.nets.v[0].bridge, "br0=x\ny", P(21, 22));
+    xc_str_set(&ch->target_name, "org=x", P(61, 20));
+    text = write_xl(&dom, &d);
+    ck_assert_ptr_nonnull(text);
+    c = xl_read(text);
+    ck_assert_str_eq(xl_item(c, "vif", 0),
+                     "mac=00:16:3e:00:00:01,bridge=br0=x\ny,script=vif-bridge");
+    ck_assert_str_eq(xl_item(c, "channel", 0),
+                     "connection=socket,path=/run/\"x[1]\",name=org=x");
+    xlu_cfg_destroy(c);
+    free(text);
+
+    xc_diags_clear(&d);
+    xc_str_set(&dom.nets.v[0].bridge, "br0,ip=1.2.3.4", P(21, 22));
+    ck_assert_ptr_null(write_xl(&dom, &d));
+    assert_refused_at(&d, 21, 22);
     xc_str_set(&dom.nets.v[0].bridge, "br0", P(21, 22));
     xc_diags_clear(&d);
     xc_str_set(&ch->target_name, "org.x,path=/etc", P(61, 20));
@@ -634,8 +661,8 @@ START_TEST(readback_list_fields)
 }
 END_TEST
 
-/* Serial ports by number, "none" in the gaps; chardev paths refuse ','
- * (a qemu option separator) and what libvirt would escape. */
+/* Serial ports by number, "none" in the gaps; a chardev part refuses
+ * only the byte that would end it early when read back. */
 START_TEST(serials_and_chardev_paths)
 {
     struct xc_domain dom;
@@ -659,13 +686,22 @@ START_TEST(serials_and_chardev_paths)
     ck_assert_ptr_nonnull(strstr(text, "parallel = \"tcp:127.0.0.1:7777,server,nowait\"\n"
                                        "serial = [ \"pty\", \"none\", \"file:/var/log/s2.log\" ]\n"));
     free(text);
-    xc_str_set(&s2->path, "/var/log/a,b", P(70, 20));
+    /* a file path runs to the end of the string: ',' and ')' are its */
+    xc_str_set(&s2->path, "/var/log/a,b)c", P(70, 20));
+    text = write_xl(&dom, &d);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text, "\"file:/var/log/a,b)c\""));
+    free(text);
+    /* a unix path ends at the options' ',', a host at its ':' */
+    s2->type = XC_CHR_UNIX;
+    xc_str_set(&s2->path, "/run/a,b", P(70, 20));
     ck_assert_ptr_null(write_xl(&dom, &d));
     assert_refused_at(&d, 70, 20);
     xc_diags_clear(&d);
-    xc_str_set(&s2->path, "/var/log/a)b", P(70, 20));
+    xc_str_set(&s2->path, "/run/a", P(70, 20));
+    xc_str_set(&tcp->host, "::1", P(71, 20));
     ck_assert_ptr_null(write_xl(&dom, &d));
-    assert_refused_at(&d, 70, 20);
+    assert_refused_at(&d, 71, 20);
     xc_domain_free(&dom);
     xc_diags_free(&d);
 }
