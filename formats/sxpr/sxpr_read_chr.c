@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../xencommon/xen_read.h"
+#include "../xencommon/xen_write_sep.h"
 #include "sxpr_read.h"
 
 static void add_chr(struct sxr *r, xc_sx_id atom, unsigned port,
@@ -50,7 +51,15 @@ static bool read_serial_list(struct sxr *r, xc_sx_id key)
                 skipped++;
                 continue;
             }
-            add_chr(r, e, (unsigned)r->dom->serials.n + skipped, false);
+            size_t port = r->dom->serials.n + skipped;
+            if (port > XC_XEN_SERIAL_PORT_MAX) {
+                sxr_error(r, sxr_pos(r, e), "unsupported", "image/hvm/serial: "
+                          "port %zu, past port %d (qemu emulates four serial "
+                          "ports; the writers list ports up to %d)", port,
+                          XC_XEN_SERIAL_PORT_MAX, XC_XEN_SERIAL_PORT_MAX);
+                return true;
+            }
+            add_chr(r, e, (unsigned)port, false);
         }
     }
     return multiple;

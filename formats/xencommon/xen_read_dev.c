@@ -9,6 +9,7 @@
 #include "../../common/buf.h"
 #include "../../common/xalloc.h"
 #include "xen_read.h"
+#include "xen_write_sep.h"
 
 /* ---- pci ----------------------------------------------------------------- */
 
@@ -356,6 +357,13 @@ int xcr_read_chardevs(struct xcr *r)
             const char *it = xcr_text(&v->items.v[i]);
             if (strcmp(it, "none") == 0)
                 continue;
+            if (i > XC_XEN_SERIAL_PORT_MAX) {
+                xcr_error(r, xcr_inner(r, &v->items.v[i]), "unsupported",
+                          "serial port %zu: past port %d (qemu emulates four "
+                          "serial ports; the writers list ports up to %d)",
+                          i, XC_XEN_SERIAL_PORT_MAX, XC_XEN_SERIAL_PORT_MAX);
+                return -1;
+            }
             if (add_chr(r, it, xcr_inner(r, &v->items.v[i]), (unsigned)i, false) < 0)
                 ret = -1;
         }

@@ -493,9 +493,6 @@ int xc_xenw_soundhw(const struct xc_domain *dom, struct xc_buf *out,
 
 /* ==== serial ports by number ============================================= */
 
-/* A port number this large would make the output dwarf the input. */
-enum { MAX_SERIAL_PORT = 4096 };
-
 unsigned xc_xenw_chr_port(const struct xc_chr *c)
 {
     return c->has_target_port ? c->target_port : 0;
@@ -509,11 +506,11 @@ size_t *xc_xenw_serials_by_port(const struct xc_domain *dom, const char *fmt,
 
     for (size_t i = 0; i < dom->serials.n; i++) {
         unsigned p = xc_xenw_chr_port(&dom->serials.v[i]);
-        if (p > MAX_SERIAL_PORT) {
+        if (p > XC_XEN_SERIAL_PORT_MAX) {
             xc_error(d, dom->serials.v[i].pos, XCW_UNSUPPORTED,
                      "serial port %u: %s lists serial devices by port, and "
                      "xenconv refuses to write more than %d placeholders",
-                     p, fmt, MAX_SERIAL_PORT);
+                     p, fmt, XC_XEN_SERIAL_PORT_MAX);
             return NULL;
         }
         if (p > maxport)

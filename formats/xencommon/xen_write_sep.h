@@ -17,6 +17,12 @@
 #include "../../common/diag.h"
 #include "../../common/model.h"
 
+/* The highest serial port the writers list by port ("none" in the gaps),
+ * so that XML cannot make the output dwarf the input; the readers refuse
+ * a device past it, so that what they accept can be written (qemu
+ * emulates four serial ports anyway). */
+#define XC_XEN_SERIAL_PORT_MAX 4096
+
 /* true when v holds no byte of forbid (a control byte may be listed, e.g.
  * "\n").  Otherwise an error [unsafe-value] at pos naming what (e.g.
  * "interface bridge name") and where (e.g. "a vif spec"), and false. */
