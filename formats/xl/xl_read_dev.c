@@ -359,6 +359,14 @@ int xlr_read_channels(struct xcr *r)
             skipped_device(r, it, "channel");
             continue;
         }
+        if (!name) {
+            /* libvirt reads it (and writes "name=(null)" back) */
+            xcr_error(r, ip, "bad-channel", "channel '%s' has no name= "
+                      "(libxl refuses a channel without one: \"channel N has "
+                      "no name\")", xcr_text(it));
+            ret = -1;
+            continue;
+        }
         struct xc_chr c = {0};
         c.pos = ip;
         if (type && tn >= 6 && strncmp(type, "socket", 6) == 0) {
