@@ -194,6 +194,10 @@ static void net_losses(struct sxw *w, const struct xc_net *n)
     if (n->has_out_average && (n->out_peak || n->out_burst))
         xc_sxw_lost(w, n->pos, "interface %s: outbound bandwidth peak/burst "
                     "(only the average rate)", mac);
+    /* libvirt writes no (rate) for a zero average, so <bandwidth> goes */
+    if (n->has_out_average && !n->out_average)
+        xc_sxw_lost(w, n->pos, "interface %s: an outbound bandwidth average "
+                    "of 0 (no rate is written, as libvirt does)", mac);
     if (n->backend_domain.s)
         xc_sxw_lost(w, n->backend_domain.pos, "interface %s: backend domain "
                     "'%s'", mac, n->backend_domain.s);

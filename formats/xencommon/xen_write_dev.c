@@ -91,6 +91,11 @@ static void vif_warnings(const struct xc_net *net, bool ovs,
         xc_lost(d, net->pos, XCW_LOST,
                 "interface %s: outbound bandwidth peak/burst (only the "
                 "average rate)", mac);
+    /* libvirt writes no rate= for a zero average, so <bandwidth> goes */
+    if (net->has_out_average && !net->out_average)
+        xc_lost(d, net->pos, XCW_LOST,
+                "interface %s: an outbound bandwidth average of 0 (no rate "
+                "is written, as libvirt does)", mac);
     if (net->backend_domain.s)
         xc_lost(d, net->backend_domain.pos, XCW_LOST,
                 "interface %s: backend domain '%s' (libvirt drops it)", mac,
