@@ -376,6 +376,16 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     memset(dk, 0, sizeof(*dk));
     dk->pos = pos;
     dk->device = XC_DISK_DEV_DISK;
+    /* Only a """ string (which xl cannot read) brings a newline: its flex
+     * scanner has no rule for one after some tokens and exits the process
+     * ("flex scanner jammed"), and elsewhere stops the spec there. */
+    const char *nl = strchr(spec, '\n');
+    if (nl) {
+        xc_error(d, xcr_pos_at(pos, spec, (size_t)(nl - spec)), "bad-disk",
+                 "disk spec: a newline, where xl's disk parser (libxlutil) "
+                 "stops reading a spec, or exits (\"flex scanner jammed\")");
+        return -1;
+    }
     libxl_device_disk_init(&ld);
     int rc = xlu_disk_parse(p->cfg, 1, specs, &ld);
     char *msg = take_report(p);
