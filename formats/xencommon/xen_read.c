@@ -389,34 +389,46 @@ int xcr_read_common(struct xcr *r)
     return r->failed ? -1 : 0;
 }
 
-/* A "..." or '...' string holding a carriage return.  The cfg parser
- * reads strings as xl does, which keeps the CR; virConf, libvirt's reader
- * of xm files, ends the line there and calls the string unterminated, and
- * the xm writer (virConf's bytes) could not say it back.  So the xm reader
- * refuses it as virConf does, at the opening quote (the cfg parser's rule
- * for an unterminated string).  A """...""" string may hold one. */
-static bool virconf_cr(const struct xc_source *in, const struct xc_cfg_value *v,
-                       struct xc_diags *d)
+/* A "..." or '...' string that virConf, libvirt's reader of xm files,
+ * reads otherwise than the cfg parser, which reads strings as xl does.
+ * virConf knows no escapes and ends such a string at the first quote of
+ * its kind or at a line end, CR included: so it calls a string holding a
+ * CR unterminated, and ends one holding an escaped quote (\' or \") at
+ * that quote and then finds no separator.  The xm writer (virConf's bytes)
+ * could not say either back.  The xm reader refuses them as virConf does:
+ * an unterminated string at its opening quote (the cfg parser's rule), a
+ * missing separator where virConf looks for it.  A """...""" string may
+ * hold both. */
+static bool virconf_misread(const struct xc_source *in,
+                            const struct xc_cfg_value *v, struct xc_diags *d)
 {
     if (v->kind == XC_CFG_LIST) {
         for (size_t i = 0; i < v->items.n; i++)
-            if (virconf_cr(in, &v->items.v[i], d))
+            if (virconf_misread(in, &v->items.v[i], d))
                 return true;
         return false;
     }
-    if (v->kind != XC_CFG_STRING || v->end <= v->off || v->end > in->len)
+    if (v->kind != XC_CFG_STRING || v->end < v->off + 2 || v->end > in->len)
         return false;
     const char *b = in->data + v->off;
     size_t n = v->end - v->off;
     if (n >= 6 && memcmp(b, "\"\"\"", 3) == 0)
         return false;
-    const char *cr = memchr(b, '\r', n);
-    if (!cr)
+    const char stop[] = {'\r', b[0], '\0'};
+    size_t at = 1 + strcspn(b + 1, stop);
+    if (at >= n - 1)
         return false;
-    xc_error(d, v->pos, "syntax", "unterminated string: end of line at "
-             "%u:%u (virConf, which reads xm files for libvirt, ends a line "
-             "at a carriage return)", v->pos.line,
-             v->pos.col + (unsigned)(cr - b));
+    /* a string never spans lines here: columns count on from the quote */
+    if (b[at] == '\r')
+        xc_error(d, v->pos, "syntax", "unterminated string: end of line at "
+                 "%u:%u (virConf, which reads xm files for libvirt, ends a "
+                 "line at a carriage return)", v->pos.line,
+                 v->pos.col + (unsigned)at);
+    else
+        xc_error(d, (struct xc_pos){v->pos.line, v->pos.col + (unsigned)at + 1},
+                 "syntax", "expecting a separator: virConf, which reads xm "
+                 "files for libvirt, knows no backslash escapes and ends the "
+                 "string at the %c before this", b[0]);
     return true;
 }
 
@@ -431,7 +443,7 @@ int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
         return -1;
     }
     for (size_t i = 0; flavor == XC_XEN_XM && i < cfg.entries.n; i++) {
-        if (virconf_cr(in, &cfg.entries.v[i].value, d)) {
+        if (virconf_misread(in, &cfg.entries.v[i].value, d)) {
             xc_cfg_free(&cfg);
             return -1;
         }
