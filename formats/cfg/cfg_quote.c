@@ -68,17 +68,14 @@ int xc_cfg_quote_virconf(struct xc_buf *out, const char *s)
     bool dq = strchr(s, '"') != NULL;
     bool sq = strchr(s, '\'') != NULL;
     bool cr = strchr(s, '\r') != NULL;
-    if (!nl && !dq) {
-        if (cr)            /* virConf ends a "..." string at CR */
-            return -1;
+    /* virConf ends a "..." or '...' string at a CR; """...""" holds one */
+    if (!nl && !dq && !cr) {
         xc_buf_addc(out, '"');
         xc_buf_add(out, s);
         xc_buf_addc(out, '"');
         return 0;
     }
-    if (!nl && !sq) {
-        if (cr)
-            return -1;
+    if (!nl && !sq && !cr) {
         xc_buf_addc(out, '\'');
         xc_buf_add(out, s);
         xc_buf_addc(out, '\'');

@@ -19,6 +19,7 @@
 #include "../../common/xalloc.h"
 #include "../cfg/cfg.h"
 #include "xl_write.h"
+#include "../xencommon/xen_write_sep.h"
 
 static bool streq(const char *a, const char *b)
 {
@@ -122,8 +123,9 @@ static void fmt_cpuid(struct xcw *w)
             w->failed = true;
             continue;
         }
-        if (!xc_xenw_check(name, f->name.pos, "cpu feature name",
-                          "the cpuid string", XCW_FORBID_SPEC ":", w->d)) {
+        /* xl splits the string at ',' and a flag at its first '=' */
+        if (!xc_xenw_sep_ok(name, f->name.pos, "cpu feature name",
+                            "the cpuid string", ",=", w->d)) {
             w->failed = true;
             continue;
         }

@@ -544,7 +544,7 @@ static const struct layout_case layouts[] = {
     {"rbd:p/i:mon_host=h\\:6789\\;g", "k = \"rbd:p/i:mon_host=h\\\\:6789\\\\;g\"\n",
      "k = \"rbd:p/i:mon_host=h\\:6789\\;g\"\n"},
     {"[a, b] #c", "k = \"[a, b] #c\"\n", "k = \"[a, b] #c\"\n"},
-    {"tab\tcr\r", "k = \"tab\tcr\r\"\n", NULL},
+    {"tab\tcr\r", "k = \"tab\tcr\r\"\n", "k = \"\"\"tab\tcr\r\"\"\"\n"},
     {"ends in \"\n", "k = \"ends in \\\"\\n\"\n", "k = \"\"\"ends in \"\n\"\"\"\n"},
     {"nl\nends in \"", "k = \"nl\\nends in \\\"\"\n", NULL},
     {"has \"\"\" and '", "k = \"has \\\"\\\"\\\" and '\"\n", NULL},
