@@ -103,6 +103,9 @@ int xc_xenw_append_checked(struct xc_buf *b, const struct xc_str *v,
                            const char *what, const char *where,
                            const char *forbid, struct xc_diags *d);
 
+/* Append "key=v" to a spec, after a ',' unless first (v already checked). */
+void xc_xenw_spec_append(struct xc_buf *spec, bool first, const char *key,
+                         const char *v);
 /* Append ",key=value" (no leading comma when first) after xc_xenw_check
  * with XCW_FORBID_SPEC.  -1 when refused. */
 int xc_xenw_spec_field(struct xc_buf *spec, bool first, const char *key,

@@ -48,11 +48,7 @@ int xc_xenw_spec_opt(struct xc_buf *spec, bool first, const char *key,
 
     if (!xc_xenw_sep_ok(v, value->pos, what, where, ",", d))
         return -1;
-    if (!first)
-        xc_buf_addc(spec, ',');
-    xc_buf_add(spec, key);
-    xc_buf_addc(spec, '=');
-    xc_buf_add(spec, v);
+    xc_xenw_spec_append(spec, first, key, v);
     return 0;
 }
 

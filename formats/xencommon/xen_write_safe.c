@@ -28,6 +28,16 @@ bool xc_xenw_check(const char *v, struct xc_pos pos, const char *what,
     return true;
 }
 
+void xc_xenw_spec_append(struct xc_buf *spec, bool first, const char *key,
+                         const char *v)
+{
+    if (!first)
+        xc_buf_addc(spec, ',');
+    xc_buf_add(spec, key);
+    xc_buf_addc(spec, '=');
+    xc_buf_add(spec, v);
+}
+
 int xc_xenw_spec_field(struct xc_buf *spec, bool first, const char *key,
                       const struct xc_str *value, const char *what,
                       const char *where, struct xc_diags *d)
@@ -36,10 +46,6 @@ int xc_xenw_spec_field(struct xc_buf *spec, bool first, const char *key,
 
     if (!xc_xenw_check(v, value->pos, what, where, XCW_FORBID_SPEC, d))
         return -1;
-    if (!first)
-        xc_buf_addc(spec, ',');
-    xc_buf_add(spec, key);
-    xc_buf_addc(spec, '=');
-    xc_buf_add(spec, v);
+    xc_xenw_spec_append(spec, first, key, v);
     return 0;
 }
