@@ -46,7 +46,7 @@ static const char *const disk_type[] = {
 static const char *const disk_device[] = {
     "", "disk", "cdrom", "floppy", "lun", NULL};
 static const char *const disk_bus[] = {
-    "", "ide", "fdc", "scsi", "virtio", "xen", "usb", "sata", NULL};
+    "", "ide", "fdc", "scsi", "virtio", "xen", "usb", "sata", "uml", "sd", NULL};
 static const char *const net_type[] = {
     "", "user", "ethernet", "vhostuser", "server", "client", "mcast",
     "network", "bridge", "internal", "direct", "hostdev", "udp", NULL};

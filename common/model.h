@@ -172,7 +172,7 @@ struct xc_clock {
 /* ---- devices -------------------------------------------------------- */
 enum xc_disk_type { XC_DISK_TYPE_NONE = 0, XC_DISK_FILE, XC_DISK_BLOCK, XC_DISK_DIR, XC_DISK_NETWORK, XC_DISK_VOLUME };
 enum xc_disk_device { XC_DISK_DEV_NONE = 0, XC_DISK_DEV_DISK, XC_DISK_DEV_CDROM, XC_DISK_DEV_FLOPPY, XC_DISK_DEV_LUN };
-enum xc_disk_bus { XC_BUS_NONE = 0, XC_BUS_IDE, XC_BUS_FDC, XC_BUS_SCSI, XC_BUS_VIRTIO, XC_BUS_XEN, XC_BUS_USB, XC_BUS_SATA };
+enum xc_disk_bus { XC_BUS_NONE = 0, XC_BUS_IDE, XC_BUS_FDC, XC_BUS_SCSI, XC_BUS_VIRTIO, XC_BUS_XEN, XC_BUS_USB, XC_BUS_SATA, XC_BUS_UML, XC_BUS_SD };
 
 struct xc_net_host {
     struct xc_str name;

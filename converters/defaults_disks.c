@@ -74,6 +74,8 @@ static int assign_address(struct dflt *st, struct xc_disk *disk)
     case XC_BUS_VIRTIO:
     case XC_BUS_XEN:
     case XC_BUS_USB:
+    case XC_BUS_UML:
+    case XC_BUS_SD:
         break;   /* not controller based */
     }
     return 0;
@@ -115,7 +117,7 @@ int dflt_disk(struct dflt *st, struct xc_disk *disk)
         else if (t && has_prefix(t, "xvd"))
             disk->bus = XC_BUS_XEN;
         else if (t && has_prefix(t, "ubd"))
-            ;   /* libvirt's uml bus: the model has none, leave it unset */
+            disk->bus = XC_BUS_UML;
         else
             disk->bus = XC_BUS_IDE;
     }

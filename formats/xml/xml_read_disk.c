@@ -6,9 +6,9 @@
 #include "xml_read_priv.h"
 #include "xml_units.h"
 
-/* Disk types and buses libvirt accepts that the model cannot hold. */
+/* Disk types libvirt accepts that the model cannot hold (every bus of
+ * libvirt's virDomainDiskBus is in the model). */
 static const char *const disk_types_libvirt[] = {"nvme", "vhostuser", NULL};
-static const char *const disk_buses_libvirt[] = {"uml", "sd", NULL};
 static const char *const disk_formats[] = {
     "raw", "dir", "bochs", "cloop", "dmg", "iso", "vpc", "vdi", "fat", "vhd",
     "ploop", "cow", "qcow", "qcow2", "qed", "vmdk", NULL};
@@ -144,15 +144,6 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f)
     return 0;
 }
 
-static void drop_current_disk(struct xr_ctx *c)
-{
-    xc_disk_clear(c->disk);
-    c->dom->disks.n--;
-    c->disk = NULL;
-    /* the <disk> frame sits just below the current one */
-    c->stack.v[c->stack.n - 2].id = XR_UNKNOWN;
-}
-
 /* <source><snapshot name=/> and <config file=/>: network rbd only. */
 int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f)
 {
@@ -173,16 +164,11 @@ int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f)
 int xr_disk_target_start(struct xr_ctx *c, struct xr_frame *f)
 {
     struct xc_disk *d = c->disk;
+    (void)f;
     xr_attr_str(c, "dev", &d->target);
     int bus = 0;
-    int r = xr_attr_enum(c, "bus", XC_T_DISK_BUS, disk_buses_libvirt, &bus);
-    if (r < 0)
+    if (xr_attr_enum(c, "bus", XC_T_DISK_BUS, NULL, &bus) < 0)
         return -1;
-    if (r == 2) {
-        /* The whole disk cannot be represented: drop it, skip the rest. */
-        drop_current_disk(c);
-        return skip_unmodeled(c, f);
-    }
     d->bus = (enum xc_disk_bus)bus;
     enum xc_tristate removable = d->removable;   /* a bit-field: no pointer */
     if (xr_attr_switch(c, "removable", &removable) < 0)

@@ -23,7 +23,8 @@
  *   3. nothing accepted is lost silently: unless round 1 reported a loss
  *      (an xc_lost() diagnostic: the writer said what it does not carry),
  *      every line of X1 is a line of X2, counted with multiplicity (X2
- *      may order them differently and have more lines, per 2).
+ *      may order them differently and have more lines, per 2; a NUMA
+ *      <cell> line compares without its end, see rt_line_key).
  * For F = XML the XML writer is F's writer (X and N are the same text).
  *
  * Two open findings (docs/HACKING.md, "Open round-trip findings") are
@@ -126,7 +127,28 @@ static int rt_line_cmp(const void *pa, const void *pb)
     return c ? c : (a->n > b->n) - (a->n < b->n);
 }
 
-/* The lines of buf, sorted; *count of them.  Caller frees. */
+/* How much of a line is compared: all of it, but a NUMA <cell> element
+ * compares without its end ("/>" or ">"), so that a cell without
+ * <distances> in X1 is found in X2 where it has them: the xl writer writes
+ * vdistances= for every vnode, defaults (10 to itself, else 20, or the
+ * value the sibling gives) for a cell without any, as libvirt's does
+ * (virDomainNumaGetNodeDistance), so the re-read cell holds them. */
+static size_t rt_line_key(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    if (len - i < 6 || memcmp(s + i, "<cell ", 6) != 0)
+        return len;
+    if (len >= 2 && memcmp(s + len - 2, "/>", 2) == 0)
+        return len - 2;
+    if (s[len - 1] == '>')
+        return len - 1;
+    return len;
+}
+
+/* The lines of buf (each cut to its rt_line_key), sorted; *count of them.
+ * Caller frees. */
 static struct rt_line *rt_lines(const struct xc_buf *buf, size_t *count)
 {
     const char *p = xc_buf_str(buf), *e = p + buf->len;
@@ -144,7 +166,7 @@ static struct rt_line *rt_lines(const struct xc_buf *buf, size_t *count)
             v = nv;
         }
         v[n].s = p;
-        v[n++].n = len;
+        v[n++].n = rt_line_key(p, len);
         p += len + (nl != NULL);
     }
     if (!v)
