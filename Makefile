@@ -162,8 +162,18 @@ $(BUILD)/tools/%: tests/tools/%.c $(BUILD)/libxenconv.a
 
 tools: $(TOOL_BIN)
 
-$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(BUILD)/libxenconv.a
-	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $< $(BUILD)/libxenconv.a $(LIBS)
+# libxlutil built from Xen's source with the harnesses' sanitizers, linked
+# ahead of Debian's uninstrumented one (scripts/fetch-xen-util.sh).
+XLU_DIR ?= .conformance/xen-util
+XLU_SRC  = libxlu_cfg.c libxlu_cfg_l.c libxlu_cfg_y.c libxlu_disk.c \
+           libxlu_disk_l.c libxlu_pci.c libxlu_vif.c
+XLU_OBJ  = $(XLU_SRC:%.c=$(BUILD)/xlu/%.o)
+$(BUILD)/xlu/%.o: $(XLU_DIR)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -D_GNU_SOURCE -w -I$(XLU_DIR) -c $< -o $@
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(BUILD)/libxenconv.a $(XLU_OBJ)
+	$(CC) $(XC_CFLAGS) $(CFLAGS) -fsanitize=fuzzer -I. -o $@ $< $(BUILD)/libxenconv.a $(XLU_OBJ) $(LIBS)
 
 fuzz-harnesses: $(FUZZ_BIN)
 
@@ -247,6 +257,7 @@ conformance: deps
 # leak, undefined behaviour or timeout.  See docs/HACKING.md, "Fuzzing".
 fuzz:
 	@sh scripts/install-deps.sh fuzz
+	@XENCONV_XEN_DIR=$(abspath $(XLU_DIR)) sh scripts/fetch-xen-util.sh
 	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) FUZZ=1 fuzz-harnesses
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_RUNS)
 

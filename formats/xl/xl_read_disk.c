@@ -21,6 +21,9 @@
 #include "../../common/xalloc.h"
 #include "xl_read.h"
 
+/* YY_BUF_SIZE of libxlutil's flex disk scanner: see xc_xl_parse_disk */
+#define XC_XL_DISK_SPEC_MAX 16384
+
 struct xc_xl_disk_parser {
     FILE *report;
     struct xc_buf rep;    /* what xlu wrote to report */
@@ -379,7 +382,19 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     /* Only a """ string (which xl cannot read) brings a newline: its flex
      * scanner has no rule for one after some tokens and exits the process
      * ("flex scanner jammed"), and elsewhere stops the spec there. */
-    const char *nl = strchr(spec, '\n');
+    /* libxlutil's disk scanner (flex with trailing context) saves one
+     * state per character of a match attempt in a buffer of 16386 states
+     * and writes past it on a spec of 16384 bytes or more: heap
+     * corruption in xl, libvirt and here (found by fuzz_xl). */
+    size_t len = strlen(spec);
+    if (len >= XC_XL_DISK_SPEC_MAX) {
+        xc_error(d, pos, "bad-disk",
+                 "disk spec of %zu bytes: xl's disk parser (libxlutil) "
+                 "overflows its scanner's buffer on a spec of %d bytes or "
+                 "more", len, XC_XL_DISK_SPEC_MAX);
+        return -1;
+    }
+    const char *nl = memchr(spec, '\n', len);
     if (nl) {
         xc_error(d, xcr_pos_at(pos, spec, (size_t)(nl - spec)), "bad-disk",
                  "disk spec: a newline, where xl's disk parser (libxlutil) "
