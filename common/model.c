@@ -9,13 +9,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "strpool.h"
 #include "xalloc.h"
 
 void xc_str_setn(struct xc_str *dst, const char *src, size_t n, struct xc_pos pos)
 {
-    free(dst->s);
-    dst->s = xc_strndup(src, n);
+    char *old = dst->s;
+    dst->s = xc_strpool_dup(src, n);
     dst->pos = pos;
+    xc_strpool_release(old);
 }
 
 void xc_str_set(struct xc_str *dst, const char *src, struct xc_pos pos)
@@ -25,7 +27,7 @@ void xc_str_set(struct xc_str *dst, const char *src, struct xc_pos pos)
 
 void xc_str_clear(struct xc_str *dst)
 {
-    free(dst->s);
+    xc_strpool_release(dst->s);
     dst->s = NULL;
     dst->pos = xc_nopos;
 }
@@ -303,6 +305,7 @@ void xc_domain_free(struct xc_domain *dom)
         xc_str_clear(&dom->leftovers.v[i].value);
     }
     free(dom->leftovers.v);
+    xc_strpool_free(&dom->strings);
     memset(dom, 0, sizeof(*dom));
 }
 

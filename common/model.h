@@ -5,7 +5,9 @@
  * Conventions:
  * - struct xc_str is an owned NUL-terminated string (s == NULL: unset) with
  *   the input position it came from, so a writer that must refuse a value
- *   can name where it came from.
+ *   can name where it came from.  Set and clear it only through
+ *   xc_str_set/xc_str_setn/xc_str_clear: its bytes may live in the
+ *   domain's string pool (common/strpool.h), never free() them.
  * - Enums start with an UNSET/NONE member equal to 0, so a zeroed struct
  *   means "nothing said".  Each has a name table in model.c matching
  *   libvirt's XML spelling (xc_enum_name / xc_enum_parse).
@@ -17,6 +19,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "strpool.h"
 #include "vec.h"
 
 struct xc_str {
@@ -442,6 +445,10 @@ struct xc_domain {
     XC_VEC(struct xc_str) dm_args;
 
     XC_VEC(struct xc_leftover) leftovers;
+
+    /* where the readers put this domain's strings (xc_strpool_enter);
+     * freed last by xc_domain_free */
+    struct xc_strpool strings;
 };
 
 void xc_domain_init(struct xc_domain *dom);

@@ -360,8 +360,8 @@ static void read_domain(struct sxr *r)
         sxr_read_sound(r);
 }
 
-int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
-                 struct xc_domain *out, struct xc_diags *d)
+static int read_sxpr(const struct xc_source *in, const struct xc_settings *set,
+                     struct xc_domain *out, struct xc_diags *d)
 {
     struct xc_sx_tree t = {0};
     size_t nerr = d->nerrors;
@@ -401,5 +401,14 @@ int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
         xc_error(d, xc_nopos, "internal", "xen-sxpr reading failed");
 out:
     xc_sx_free(&t);
+    return rc;
+}
+
+int xc_sxpr_read(const struct xc_source *in, const struct xc_settings *set,
+                 struct xc_domain *out, struct xc_diags *d)
+{
+    struct xc_strpool *prev = xc_strpool_enter(&out->strings);
+    int rc = read_sxpr(in, set, out, d);
+    xc_strpool_enter(prev);
     return rc;
 }

@@ -22,8 +22,8 @@ static int read_ip(struct sxr *r, xc_sx_id k, struct xc_net *net)
         return -1;
     }
     struct xc_ip *a = xc_vec_push(&net->ips);
-    a->address.s = canon;
-    a->address.pos = sxr_pos(r, id);
+    xc_str_set(&a->address, canon, sxr_pos(r, id));
+    free(canon);
     xc_str_set(&a->family, family, a->address.pos);
     return 0;
 }

@@ -169,8 +169,8 @@ static int read_cpu(struct xcr *r)
             return -1;
         }
         if (!all) {
-            dom->cpuset.s = norm;
-            dom->cpuset.pos = pos;
+            xc_str_set(&dom->cpuset, norm, pos);
+            free(norm);
         } else {
             free(norm);
         }
@@ -432,9 +432,9 @@ static bool virconf_misread(const struct xc_source *in,
     return true;
 }
 
-int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
-                  struct xc_domain *out, struct xc_diags *d,
-                  enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r))
+static int read_file(const struct xc_source *in, const struct xc_settings *set,
+                     struct xc_domain *out, struct xc_diags *d,
+                     enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r))
 {
     struct xc_cfg cfg = {0};
     d->file = in->name;
@@ -497,4 +497,14 @@ int xcr_read_boot(struct xcr *r)
         xc_lost(r->d, xcr_pos_at(pos, s, i), "ignored-value", "boot devices "
                 "after the first %d ('%s')", XC_MAX_BOOT_DEVS, s + i);
     return 0;
+}
+
+int xcr_read_file(const struct xc_source *in, const struct xc_settings *set,
+                  struct xc_domain *out, struct xc_diags *d,
+                  enum xc_xen_flavor flavor, void (*read_own)(struct xcr *r))
+{
+    struct xc_strpool *prev = xc_strpool_enter(&out->strings);
+    int rc = read_file(in, set, out, d, flavor, read_own);
+    xc_strpool_enter(prev);
+    return rc;
 }

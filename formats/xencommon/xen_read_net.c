@@ -146,8 +146,8 @@ static int add_ips(struct xc_net *net, const char *ip, struct xc_pos pos,
         }
         free(one);
         struct xc_ip *a = xc_vec_push(&net->ips);
-        a->address.s = canon;
-        a->address.pos = xcr_pos_next(&pc, (size_t)(p - ip));
+        xc_str_set(&a->address, canon, xcr_pos_next(&pc, (size_t)(p - ip)));
+        free(canon);
         xc_str_set(&a->family, family, a->address.pos);
         if (!e)
             break;

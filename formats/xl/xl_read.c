@@ -67,8 +67,8 @@ static int read_cmdline(struct xcr *r)
             xc_buf_addc(&b, ' ');
         if (extra)
             xc_buf_add(&b, extra);
-        out->s = xc_buf_steal(&b);
-        out->pos = root ? rpos : epos;
+        xc_str_setn(out, xc_buf_str(&b), b.len, root ? rpos : epos);
+        xc_buf_free(&b);
     }
     return 0;
 }
@@ -108,8 +108,8 @@ static int read_os(struct xcr *r)
     } else if (s && strcmp(s, "ovmf") == 0) {
         struct xc_buf b = {0};
         xc_buf_addf(&b, "%s/ovmf.bin", r->set->firmware_dir);
-        os->loader.s = xc_buf_steal(&b);
-        os->loader.pos = pos;
+        xc_str_setn(&os->loader, xc_buf_str(&b), b.len, pos);
+        xc_buf_free(&b);
         os->loader_type = XC_LOADER_PFLASH;
         os->loader_readonly = XC_TRI_YES;
     } else {
@@ -235,9 +235,8 @@ static int read_vnuma(struct xcr *r)
                               data);
                     goto out;
                 }
-                free(cell->cpus.s);
-                cell->cpus.s = norm;
-                cell->cpus.pos = dpos;
+                xc_str_set(&cell->cpus, norm, dpos);
+                free(norm);
                 have_mask = true;
                 vcpus += cnt;
             } else if (prefix(str, "vdistances")) {

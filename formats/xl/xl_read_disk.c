@@ -176,8 +176,8 @@ static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
             xc_buf_addc(&name, *q);
         }
     }
-    h->name.s = xc_buf_steal(&name);
-    h->name.pos = pos;
+    xc_str_setn(&h->name, xc_buf_str(&name), name.len, pos);
+    xc_buf_free(&name);
     return 0;
 }
 

@@ -65,8 +65,8 @@ static int read_os(struct xcr *r)
             xc_buf_addc(&b, ' ');
         if (extra)
             xc_buf_add(&b, extra);
-        os->cmdline.s = xc_buf_steal(&b);
-        os->cmdline.pos = root ? rpos : epos;
+        xc_str_setn(&os->cmdline, xc_buf_str(&b), b.len, root ? rpos : epos);
+        xc_buf_free(&b);
     }
     return ret;
 }

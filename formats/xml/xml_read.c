@@ -335,8 +335,8 @@ static void XMLCALL on_entity_decl(void *ud, const XML_Char *name, int is_param,
 
 /* ---- entry point ----------------------------------------------------------- */
 
-int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
-                struct xc_domain *out, struct xc_diags *d)
+static int read_xml(const struct xc_source *in, const struct xc_settings *set,
+                    struct xc_domain *out, struct xc_diags *d)
 {
     struct xr_ctx ctx;
     memset(&ctx, 0, sizeof(ctx));
@@ -401,4 +401,13 @@ int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
     free(c->boot_pos.v);
     xr_cpu_free(c);
     return c->failed ? -1 : 0;
+}
+
+int xc_xml_read(const struct xc_source *in, const struct xc_settings *set,
+                struct xc_domain *out, struct xc_diags *d)
+{
+    struct xc_strpool *prev = xc_strpool_enter(&out->strings);
+    int rc = read_xml(in, set, out, d);
+    xc_strpool_enter(prev);
+    return rc;
 }
