@@ -197,7 +197,7 @@ void xc_disk_net_clear(struct xc_disk *d)
     struct xc_str *strs[] = {
         &n->protocol, &n->source_name, &n->auth_user, &n->secret_type,
         &n->secret_usage, &n->secret_uuid, &n->snapshot, &n->config_file,
-        &n->script};
+        &n->script, &n->driver_cache};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
     for (size_t i = 0; i < n->hosts.n; i++) {
@@ -214,8 +214,7 @@ void xc_disk_net_clear(struct xc_disk *d)
 void xc_disk_clear(struct xc_disk *d)
 {
     struct xc_str *strs[] = {
-        &d->driver_name, &d->driver_type, &d->driver_cache, &d->source,
-        &d->target};
+        &d->driver_name, &d->driver_type, &d->source, &d->target};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
     xc_disk_net_clear(d);

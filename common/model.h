@@ -197,8 +197,8 @@ struct xc_pci_addr {
 };
 
 /* The disk fields few disks set (a network source and its auth, xl's
- * script=), apart so that a plain disk does not carry them: set through
- * xc_disk_net(), read through xc_disk_net_ro(). */
+ * script=, the XML's driver cache), apart so that a plain disk does not
+ * carry them: set through xc_disk_net(), read through xc_disk_net_ro(). */
 struct xc_disk_net {
     struct xc_str protocol;      /* network: "rbd", "nbd", ... */
     struct xc_str source_name;   /* network: pool/image */
@@ -207,13 +207,13 @@ struct xc_disk_net {
     /* network rbd: <snapshot name=..> and <config file=..> */
     struct xc_str snapshot, config_file;
     struct xc_str script;        /* xl disk script= */
+    struct xc_str driver_cache;  /* <driver cache=..> (XML only) */
 };
 
-/* Kept small (128 bytes): a 100,000-disk input holds that many. */
+/* Kept small (112 bytes): a 100,000-disk input holds that many. */
 struct xc_disk {
     struct xc_str driver_name;   /* "phy", "qemu", "tap", "file" */
     struct xc_str driver_type;   /* "raw", "qcow2", "vhd", ... */
-    struct xc_str driver_cache;
     struct xc_str source;        /* file= or dev= or dir= path */
     struct xc_str target;        /* "xvda", "hda", ... */
     struct xc_disk_net *net;     /* owned (a struct copy moves it, never

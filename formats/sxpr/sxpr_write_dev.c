@@ -44,9 +44,9 @@ static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
     if (k->readonly && k->shareable)
         xc_sxw_lost(w, k->pos, "disk '%s': <shareable/> of a read-only disk "
                     "(written as read-only)", t);
-    if (k->driver_cache.s)
-        xc_sxw_lost(w, k->driver_cache.pos, "disk '%s': driver cache '%s'", t,
-                    k->driver_cache.s);
+    const struct xc_str *cache = &xc_disk_net_ro(k)->driver_cache;
+    if (cache->s)
+        xc_sxw_lost(w, cache->pos, "disk '%s': driver cache '%s'", t, cache->s);
     /* only blktap names a format; raw is what the others are */
     if (!tap && k->driver_type.s && !xc_sxw_streq(k->driver_type.s, "raw"))
         xc_sxw_lost(w, k->driver_type.pos, "disk '%s': driver type '%s' "

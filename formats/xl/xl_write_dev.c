@@ -239,10 +239,10 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
                 "disk '%s': device='lun' (written as a plain disk)",
                 disk->target.s);
 
-    if (disk->driver_cache.s)
-        xc_lost(d, disk->driver_cache.pos, XCW_LOST,
+    if (n->driver_cache.s)
+        xc_lost(d, n->driver_cache.pos, XCW_LOST,
                 "disk '%s': driver cache='%s'", disk->target.s,
-                disk->driver_cache.s);
+                n->driver_cache.s);
     if (n->script.s)
         xc_lost(d, n->script.pos, XCW_LOST,
                 "disk '%s': script '%s' (libvirt drops it)", disk->target.s,

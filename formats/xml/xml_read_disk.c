@@ -77,7 +77,8 @@ int xr_disk_driver_start(struct xr_ctx *c, struct xr_frame *f)
         else
             return xr_error(c, pos, "unknown driver format value '%s'", type);
     }
-    if (xr_attr_oneof(c, "cache", disk_caches, &d->driver_cache) < 0)
+    if (xr_attr(c, "cache") &&
+        xr_attr_oneof(c, "cache", disk_caches, &xc_disk_net(d)->driver_cache) < 0)
         return -1;
     return 0;
 }

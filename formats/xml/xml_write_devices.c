@@ -107,14 +107,15 @@ static void write_disk(struct xw *w, const struct xc_disk *disk)
     w->depth++;
 
     bool type = disk->driver_type.s && !xw_streq(disk->driver_type.s, "none");
-    bool cache = disk->driver_cache.s && !xw_streq(disk->driver_cache.s, "default");
+    const struct xc_str *driver_cache = &xc_disk_net_ro(disk)->driver_cache;
+    bool cache = driver_cache->s && !xw_streq(driver_cache->s, "default");
     if (disk->driver_name.s || type || cache) {
         xw_line(w, "<driver");
         xw_attr(w, "name", &disk->driver_name);
         if (type)
             xw_attr(w, "type", &disk->driver_type);
         if (cache)
-            xw_attr(w, "cache", &disk->driver_cache);
+            xw_attr(w, "cache", driver_cache);
         xw_lit(w, "/>\n");
     }
 
