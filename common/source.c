@@ -72,6 +72,16 @@ void xc_source_from_mem(struct xc_source *src, const char *name,
     src->name = xc_strdup(name);
     src->data = xc_strndup(data, len);
     src->len = len;
+    src->consumable = false;
+}
+
+void xc_source_consume(const struct xc_source *src)
+{
+    if (!src->consumable)
+        return;
+    struct xc_source *own = (struct xc_source *)src;   /* see source.h */
+    free(own->data);
+    own->data = NULL;
 }
 
 void xc_source_free(struct xc_source *src)

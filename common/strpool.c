@@ -31,7 +31,26 @@
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
-enum { TAG_MALLOC = 0, TAG_POOL = 1 };
+enum { TAG_MALLOC = 0, TAG_POOL = 1, TAG_SHARED = 2 };
+
+/* Values that most disks carry (driver names and formats), kept once for
+ * all: each NUL-ended and behind its tag, in read-only memory, so a write
+ * through one would fault instead of changing every disk's. */
+static const char shared[] =
+    "\2phy\0\2qemu\0\2tap\0\2tap2\0\2file\0\2raw\0\2qcow\0\2qcow2\0\2vhd\0"
+    "\2qed\0\2xen\0";
+enum { SHARED_MAX = 5 };   /* the longest of them */
+
+static char *find_shared(const char *s, size_t n)
+{
+    for (const char *p = shared; p < shared + sizeof(shared) - 1;) {
+        size_t len = strlen(p + 1);
+        if (len == n && memcmp(p + 1, s, n) == 0)
+            return (char *)p + 1;   /* never written: see above */
+        p += len + 2;
+    }
+    return NULL;
+}
 enum { FIRST_BLOCK = 1024, MAX_BLOCK = 256 * 1024 };
 
 struct xc_strpool_block {
@@ -87,6 +106,8 @@ static char *pool_take(struct xc_strpool *p, size_t need)
 char *xc_strpool_dup(const char *s, size_t n)
 {
     char *t = NULL;
+    if (n <= SHARED_MAX && (t = find_shared(s, n)) != NULL)
+        return t;
     if (current) {
         t = pool_take(current, n + 2 + POOL_GAP);
         if (t) {

@@ -7,7 +7,9 @@
  *
  * Each string is stored behind a one-byte tag saying where it lives, so
  * that releasing one works without knowing which: tag 0, its own malloc
- * (freed by xc_strpool_release); tag 1, a pool (freed with the pool).
+ * (freed by xc_strpool_release); tag 1, a pool (freed with the pool);
+ * tag 2, a constant shared by all ("phy", "raw": never freed, and never
+ * to be written through, like any xc_str).
  * Strings go to the pool that xc_strpool_enter made current for this
  * thread, or to malloc when none is (writers, defaults, tests).  Pool
  * strings must not outlive their domain: a string is moved only within

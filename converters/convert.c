@@ -117,6 +117,7 @@ static int convert_one(struct run *r, const char *input, const char *output,
     }
     enum xc_origin origin = from == &xc_format_xml ? XC_ORIGIN_XML
                                                    : XC_ORIGIN_NATIVE;
+    src.consumable = true;
     rc = xc_convert_to_output(from, r->to, origin, &src, r->set, output, d);
 done:
     xc_source_free(&src);

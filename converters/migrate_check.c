@@ -299,7 +299,7 @@ static int same_domain(const struct xc_source *xm, const char *xl, size_t len,
     struct xc_diags scratch = {0};
     struct xc_buf a = {0}, b = {0};
     /* the migrated text as a source, borrowed: it is NUL-terminated */
-    struct xc_source xs = {xm->name, (char *)xl, len};
+    struct xc_source xs = {.name = xm->name, .data = (char *)xl, .len = len};
     struct mask_index mi = {NULL, m->v.n};
     struct stream_cmp c = {0};
     int rc = -1;

@@ -85,8 +85,10 @@ static int pipeline(const struct xc_format *from, const struct xc_format *to,
     struct xc_source src;
     int rc = -1;
 
-    if (xc_source_load(&src, input, d) == 0)
+    if (xc_source_load(&src, input, d) == 0) {
+        src.consumable = true;
         rc = xc_convert_to_output(from, to, origin, &src, set, output, d);
+    }
     xc_source_free(&src);
     return rc;
 }

@@ -31,8 +31,9 @@ struct xc_cfg_value {
      * (converters/migrate*).  Bit-fields: xc_cfg_parse refuses a source
      * of XC_CFG_SIZE_MAX bytes (a loaded one has at most XC_SOURCE_MAX). */
     uint32_t end : 30;
-    uint32_t off : 31;
+    uint32_t off : 30;
     bool stored : 1;        /* private: str, raw are in the tree's store */
+    bool triple : 1;        /* STRING read from a file: written """...""" */
     struct xc_pos pos;      /* first byte of the value (opening quote) */
     /* STRING: decoded contents (quotes removed, escapes applied).
      * NUMBER: the literal as written (e.g. "0x1f", "-3"). */

@@ -44,6 +44,7 @@ struct xc_cfg_token {
     struct xc_pos xl_bad;     /* always on the line of pos, or 0 */
     long long num;            /* NUMBER */
     size_t off;               /* byte offset of the first byte */
+    bool triple;              /* STRING: written """...""" */
 };
 
 void xc_cfg_lex_init(struct xc_cfg_lexer *lx, const char *data, size_t len,

@@ -88,6 +88,7 @@ static void lex_triple(struct xc_cfg_lexer *lx, struct xc_cfg_token *t)
     t->kind = XC_TOK_STRING;
     t->str = xc_cfg_store_strndup(lx->cfg, s, (size_t)(q - s));
     t->xl_bad = t->pos;
+    t->triple = true;
     lx->p = q + 3;
 }
 

@@ -76,6 +76,7 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
         v->kind = XC_CFG_STRING;
         v->str = t->str;
         v->raw = t->raw;
+        v->triple = t->triple;
         v->xl_bad_col = t->xl_bad.col;   /* on v->pos.line */
         advance(ps);
         return 0;

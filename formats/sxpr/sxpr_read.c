@@ -371,6 +371,7 @@ static int read_sxpr(const struct xc_source *in, const struct xc_settings *set,
     d->file = in->name;
     if (xc_sx_parse(in, &t, d) < 0)
         goto out;
+    xc_source_consume(in);   /* the tree holds what is read from here on */
 
     struct sxr r = {.t = &t, .dom = out, .d = d, .root = t.root};
     const char *head = xc_sx_head(&t, t.root);

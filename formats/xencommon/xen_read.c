@@ -448,15 +448,15 @@ static int read_file(const struct xc_source *in, const struct xc_settings *set,
             return -1;
         }
     }
+    xc_source_consume(in);   /* the tree holds what is read from here on */
 
-    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set, .src = in,
+    struct xcr r = {.cfg = &cfg, .dom = out, .d = d, .set = set,
                     .flavor = flavor};
     size_t nerr = d->nerrors;
 
     xcr_read_common(&r);
     read_own(&r);
     xcr_report_unused(&r);
-    free(r.lines);
     xc_cfg_free(&cfg);
     if (r.failed || d->nerrors > nerr) {
         if (d->nerrors == nerr)

@@ -22,10 +22,7 @@ struct xcr {
     struct xc_domain *dom;
     struct xc_diags *d;
     const struct xc_settings *set;
-    const struct xc_source *src;  /* for positions inside strings */
     enum xc_xen_flavor flavor;
-    size_t *lines;                /* byte offset of each line, built lazily */
-    size_t nlines;
     bool failed;              /* at least one error reported */
 };
 
@@ -46,7 +43,7 @@ struct xc_pos xcr_pos_next(struct xcr_poscur *pc, size_t off);
 
 /* Where a value's contents start: inside the quotes of a string (one
  * byte, or three for a triple-quoted one), else the value's position. */
-struct xc_pos xcr_inner(struct xcr *r, const struct xc_cfg_value *v);
+struct xc_pos xcr_inner(const struct xc_cfg_value *v);
 
 /* ---- accessors (xen_read_util.c) -------------------------------------- */
 

@@ -158,7 +158,7 @@ int xcr_read_pcis(struct xcr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+            xc_lost(r->d, xcr_inner(v), "ignored-value",
                     "pci (not a list of strings; libvirt ignores it)");
         return 0;
     }
@@ -166,7 +166,7 @@ int xcr_read_pcis(struct xcr *r)
     for (size_t i = 0; i < v->items.n; i++) {
         struct xc_cfg_value *it = &v->items.v[i];
         struct xc_hostdev hd;
-        if (xc_xen_parse_pci(xcr_text(it), xcr_inner(r, it), &hd, r->d) < 0) {
+        if (xc_xen_parse_pci(xcr_text(it), xcr_inner(it), &hd, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;
@@ -358,13 +358,13 @@ int xcr_read_chardevs(struct xcr *r)
             if (strcmp(it, "none") == 0)
                 continue;
             if (i > XC_XEN_SERIAL_PORT_MAX) {
-                xcr_error(r, xcr_inner(r, &v->items.v[i]), "unsupported",
+                xcr_error(r, xcr_inner(&v->items.v[i]), "unsupported",
                           "serial port %zu: past port %d (qemu emulates four "
                           "serial ports; the writers list ports up to %d)",
                           i, XC_XEN_SERIAL_PORT_MAX, XC_XEN_SERIAL_PORT_MAX);
                 return -1;
             }
-            if (add_chr(r, it, xcr_inner(r, &v->items.v[i]), (unsigned)i, false) < 0)
+            if (add_chr(r, it, xcr_inner(&v->items.v[i]), (unsigned)i, false) < 0)
                 ret = -1;
         }
     } else if (v) {
@@ -374,7 +374,7 @@ int xcr_read_chardevs(struct xcr *r)
             return -1;
         }
         s = xcr_text(v);
-        if (strcmp(s, "none") != 0 && add_chr(r, s, xcr_inner(r, v), 0, false) < 0)
+        if (strcmp(s, "none") != 0 && add_chr(r, s, xcr_inner(v), 0, false) < 0)
             ret = -1;
     }
     return ret;
@@ -472,7 +472,7 @@ static int read_hvm_vfb(struct xcr *r)
             struct xc_cfg_value *dv = xcr_value(r, "vncdisplay");
             if (xcr_ulong(r, "vncdisplay", 0, INT_MAX, &disp, NULL) < 0)
                 goto fail;
-            if (vnc_port(r, dv ? xcr_inner(r, dv) : xc_nopos, (long long)disp, &g) < 0)
+            if (vnc_port(r, dv ? xcr_inner(dv) : xc_nopos, (long long)disp, &g) < 0)
                 goto fail;
         }
         if (xcr_string(r, "vnclisten", &s, &pos) < 0)
@@ -526,19 +526,19 @@ static int read_pv_vfb(struct xcr *r)
         return -1;
     if (rc == 0) {
         if (v)
-            xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+            xc_lost(r->d, xcr_inner(v), "ignored-value",
                     "vfb (not a list of strings; libvirt ignores it)");
         return 0;
     }
     if (v->items.n == 0)
         return 0;
     for (size_t i = 1; i < v->items.n; i++)
-        xc_lost(r->d, xcr_inner(r, &v->items.v[i]), "ignored-value",
+        xc_lost(r->d, xcr_inner(&v->items.v[i]), "ignored-value",
                 "vfb item (libvirt reads only the first)");
 
     const struct xc_cfg_value *it = &v->items.v[0];
     const char *spec = xcr_text(it);
-    struct xc_pos pos = xcr_inner(r, it);
+    struct xc_pos pos = xcr_inner(it);
     struct xcr_poscur pc;
     xcr_poscur_init(&pc, pos, spec);
 #define AT(ptr) xcr_pos_next(&pc, (size_t)((ptr) - spec))

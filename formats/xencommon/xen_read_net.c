@@ -290,7 +290,7 @@ int xcr_read_vifs(struct xcr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+        xc_lost(r->d, xcr_inner(v), "ignored-value",
                 "vif (not a list of strings; libvirt ignores it)");
         return 0;
     }
@@ -302,7 +302,7 @@ int xcr_read_vifs(struct xcr *r)
             continue;
         }
         struct xc_net net;
-        if (xc_xen_parse_vif(xcr_text(it), xcr_inner(r, it),
+        if (xc_xen_parse_vif(xcr_text(it), xcr_inner(it),
                              xc_xen_vif_typename(r->flavor), &net, r->d) < 0) {
             r->failed = true;
             ret = -1;

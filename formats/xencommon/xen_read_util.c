@@ -61,31 +61,12 @@ struct xc_pos xcr_pos_next(struct xcr_poscur *pc, size_t off)
     return p;
 }
 
-struct xc_pos xcr_inner(struct xcr *r, const struct xc_cfg_value *v)
+struct xc_pos xcr_inner(const struct xc_cfg_value *v)
 {
     struct xc_pos p = v->pos;
     if (v->kind != XC_CFG_STRING || !p.line)
         return p;
-    if (r->src && !r->lines) {     /* line starts, found with memchr */
-        const char *d = r->src->data, *end = d + r->src->len, *nl;
-        size_t n = 1;
-        for (const char *q = d; q < end && (nl = memchr(q, '\n', (size_t)(end - q))); q = nl + 1)
-            n++;
-        r->lines = xc_calloc(n, sizeof(*r->lines));
-        r->nlines = 0;
-        r->lines[r->nlines++] = 0;
-        for (const char *q = d; q < end && (nl = memchr(q, '\n', (size_t)(end - q))); q = nl + 1)
-            r->lines[r->nlines++] = (size_t)(nl + 1 - d);
-    }
-    size_t delim = 1;
-    if (r->lines && p.line <= r->nlines) {
-        size_t off = r->lines[p.line - 1] + (p.col - 1);
-        const char *d = r->src->data;
-        if (off + 3 <= r->src->len && d[off] == '"' && d[off + 1] == '"' &&
-            d[off + 2] == '"')
-            delim = 3;
-    }
-    p.col += (unsigned)delim;
+    p.col += v->triple ? 3 : 1;   /* past the opening """ or " */
     return p;
 }
 
@@ -122,7 +103,7 @@ int xcr_string(struct xcr *r, const char *key, const char **out,
     if (!v)
         return 0;
     if (pos)
-        *pos = xcr_inner(r, v);
+        *pos = xcr_inner(v);
     if (v->kind != XC_CFG_STRING) {
         xcr_error(r, v->pos, "bad-type", "%s must be a string, not %s",
                   key, kind_name(v->kind));
@@ -151,7 +132,7 @@ int xcr_bool(struct xcr *r, const char *key, int def, int *out)
         const char *s = xcr_text(v);
         *out = strcmp(s, "1") == 0;
         if (!*out && strcmp(s, "0") != 0)
-            xc_warn(r->d, xcr_inner(r, v), "suspicious-value",
+            xc_warn(r->d, xcr_inner(v), "suspicious-value",
                     "%s = \"%s\" is read as false (only 1 or \"1\" mean true)",
                     key, s);
         return 0;
@@ -185,7 +166,7 @@ int xcr_ulong(struct xcr *r, const char *key, unsigned long long def,
         break;
     case XC_CFG_STRING:
         if (xcr_parse_ull(xcr_text(v), 10, &val) < 0) {
-            xcr_error(r, xcr_inner(r, v), "bad-number",
+            xcr_error(r, xcr_inner(v), "bad-number",
                       "%s: '%s' is not a non-negative decimal number", key,
                       xcr_text(v));
             return -1;
@@ -197,7 +178,7 @@ int xcr_ulong(struct xcr *r, const char *key, unsigned long long def,
         return -1;
     }
     if (val > max) {
-        xcr_error(r, xcr_inner(r, v), "bad-number", "%s: %llu is out of range (at most %llu)",
+        xcr_error(r, xcr_inner(v), "bad-number", "%s: %llu is out of range (at most %llu)",
                   key, val, max);
         return -1;
     }

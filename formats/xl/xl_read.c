@@ -197,7 +197,7 @@ static int read_vnuma(struct xcr *r)
                 break;
             }
             const char *str = xcr_text(it);
-            struct xc_pos ipos = xcr_inner(r, it);
+            struct xc_pos ipos = xcr_inner(it);
             const char *data = strrchr(str, '=');
             if (!data) {
                 xcr_error(r, ipos, "bad-vnuma", "vnuma vnode %zu: invalid "
@@ -379,7 +379,7 @@ static int read_cpuid(struct xcr *r)
         return -1;
     }
     const char *s = xcr_text(v);
-    struct xc_pos vpos = xcr_inner(r, v);
+    struct xc_pos vpos = xcr_inner(v);
     struct xc_cpu *cpu = &r->dom->cpu;
     if (!cpu->present) {
         cpu->present = true;
@@ -471,7 +471,7 @@ static int read_dm_args(struct xcr *r)
                     "ignores it)");
             continue;
         }
-        xc_str_set(xc_vec_push(&r->dom->dm_args), xcr_text(it), xcr_inner(r, it));
+        xc_str_set(xc_vec_push(&r->dom->dm_args), xcr_text(it), xcr_inner(it));
     }
     return 0;
 }

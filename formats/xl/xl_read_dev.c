@@ -100,7 +100,7 @@ static void add_input(struct xcr *r, const struct xc_cfg_value *v)
     else if (strcmp(s, "keyboard") == 0)
         t = XC_INPUT_KBD;
     if (t == XC_INPUT_NONE) {
-        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+        xc_lost(r->d, xcr_inner(v), "ignored-value",
                 "usbdevice '%s' (only mouse, tablet and keyboard are read)",
                 s);
         return;
@@ -108,7 +108,7 @@ static void add_input(struct xcr *r, const struct xc_cfg_value *v)
     struct xc_input *in = xc_vec_push(&r->dom->inputs);
     in->type = t;
     in->bus = XC_INPUT_BUS_USB;
-    in->pos = xcr_inner(r, v);
+    in->pos = xcr_inner(v);
 }
 
 int xlr_read_inputs(struct xcr *r)
@@ -190,7 +190,7 @@ static struct xc_cfg_value *device_list(struct xcr *r, const char *key)
 {
     struct xc_cfg_value *v = xcr_value(r, key);
     if (v && v->kind != XC_CFG_LIST) {
-        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+        xc_lost(r->d, xcr_inner(v), "ignored-value",
                 "%s (not a list of strings; libvirt ignores it)", key);
         return NULL;
     }
@@ -210,7 +210,7 @@ static bool list_string(struct xcr *r, const struct xc_cfg_value *it,
 static void skipped_device(struct xcr *r, const struct xc_cfg_value *it,
                            const char *key)
 {
-    xc_lost(r->d, xcr_inner(r, it), "ignored-value",
+    xc_lost(r->d, xcr_inner(it), "ignored-value",
             "%s '%s' (an item without '=' ends it; libvirt drops the whole "
             "device)", key, xcr_text(it));
 }
@@ -225,7 +225,7 @@ int xlr_read_usb(struct xcr *r)
             continue;
         const char *cur = xcr_text(it);
         const char *text = cur;
-        struct xc_pos ip = xcr_inner(r, it);
+        struct xc_pos ip = xcr_inner(it);
         struct kv_item kv;
         long long bus = -1, dev = -1;
         bool ok = true, skipped = false;
@@ -277,7 +277,7 @@ int xlr_read_usbctrl(struct xcr *r)
             continue;
         const char *cur = xcr_text(it);
         const char *text = cur;
-        struct xc_pos ip = xcr_inner(r, it);
+        struct xc_pos ip = xcr_inner(it);
         struct kv_item kv;
         long long version = 2, ports = 8;
         bool ok = true, skipped = false, badtype = false;
@@ -334,7 +334,7 @@ int xlr_read_channels(struct xcr *r)
             continue;
         const char *cur = xcr_text(it);
         const char *text = cur;
-        struct xc_pos ip = xcr_inner(r, it);
+        struct xc_pos ip = xcr_inner(it);
         struct kv_item kv;
         const char *type = NULL, *name = NULL, *path = NULL;
         size_t tn = 0, nn = 0, pn = 0;

@@ -501,7 +501,7 @@ int xlr_read_disks(struct xcr *r)
     if (!v)
         return 0;
     if (v->kind != XC_CFG_LIST) {
-        xc_lost(r->d, xcr_inner(r, v), "ignored-value",
+        xc_lost(r->d, xcr_inner(v), "ignored-value",
                 "disk (not a list of strings; libvirt ignores it)");
         return 0;
     }
@@ -520,7 +520,7 @@ int xlr_read_disks(struct xcr *r)
             continue;
         }
         struct xc_disk dk;
-        if (xc_xl_parse_disk(p, xcr_text(it), xcr_inner(r, it), hvm, &dk, r->d) < 0) {
+        if (xc_xl_parse_disk(p, xcr_text(it), xcr_inner(it), hvm, &dk, r->d) < 0) {
             r->failed = true;
             ret = -1;
             continue;

@@ -155,7 +155,7 @@ int xmr_read_disks(struct xcr *r)
     for (size_t i = 0; i < list->items.n; i++) {
         const struct xc_cfg_value *it = &list->items.v[i];
         struct xc_disk dk;
-        if (xc_xm_parse_disk(xcr_text(it), xcr_inner(r, it), hvm, &dk, r->d) < 0)
+        if (xc_xm_parse_disk(xcr_text(it), xcr_inner(it), hvm, &dk, r->d) < 0)
             continue;
         *xc_vec_push(&r->dom->disks) = dk;
     }

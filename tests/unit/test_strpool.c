@@ -84,6 +84,22 @@ START_TEST(xc_str_in_a_domain)
 }
 END_TEST
 
+/* The shared constants: one copy for every disk, never freed. */
+START_TEST(shared_constants)
+{
+    char *a = xc_strpool_dup("phy", 3), *b = xc_strpool_dup("phy", 3);
+    ck_assert_ptr_eq(a, b);
+    ck_assert_str_eq(a, "phy");
+    char *c = xc_strpool_dup("ph", 2);      /* a prefix is not shared */
+    ck_assert_ptr_ne(c, a);
+    ck_assert_str_eq(c, "ph");
+    xc_strpool_release(a);
+    xc_strpool_release(b);
+    xc_strpool_release(c);
+    ck_assert_str_eq(xc_strpool_dup("qcow2", 5), "qcow2");
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("strpool");
@@ -91,6 +107,7 @@ int main(void)
     tcase_add_test(tc, strings_keep_their_bytes);
     tcase_add_test(tc, no_pool_is_malloc_and_enter_nests);
     tcase_add_test(tc, xc_str_in_a_domain);
+    tcase_add_test(tc, shared_constants);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
