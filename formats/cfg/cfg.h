@@ -23,6 +23,16 @@ enum xc_cfg_kind { XC_CFG_STRING, XC_CFG_NUMBER, XC_CFG_LIST };
  * shares storage: read items only of a LIST, raw and xl_bad_col only of a
  * STRING, num only of a NUMBER (for other kinds items.n is 0, the others
  * undefined), and push items only onto a LIST. */
+struct xc_cfg_value;
+
+/* A list's items: 32-bit counts keep a value at 40 bytes (an input has
+ * fewer than 2^32 items: it is under XC_CFG_SIZE_MAX bytes, each item at
+ * least one).  Push with xc_cfg_items_push. */
+struct xc_cfg_items {
+    struct xc_cfg_value *v;
+    uint32_t n, cap;
+};
+
 struct xc_cfg_value {
     enum xc_cfg_kind kind : 2;
     /* Read from a file: the value's bytes in the source are [off, end)
@@ -39,7 +49,7 @@ struct xc_cfg_value {
      * NUMBER: the literal as written (e.g. "0x1f", "-3"). */
     char *str;
     union {
-        XC_VEC(struct xc_cfg_value) items;   /* LIST: strings and numbers */
+        struct xc_cfg_items items;           /* LIST: strings and numbers */
         /* STRING read from a file: the bytes between the quotes exactly
          * as written, which is what libvirt's virConf returns (it knows no
          * escapes); NULL when identical to str.  str is what xl reads:
@@ -47,7 +57,7 @@ struct xc_cfg_value {
          * undoes the doubling itself for rbd, so use str, not raw). */
         struct {
             char *raw;
-            size_t zero_;   /* items.n: stays 0 */
+            uint32_t zero_; /* items.n: stays 0 */
             /* STRING: xl_bad's column (see xc_cfg_xl_bad), 0 if none */
             unsigned xl_bad_col;
         };
@@ -133,6 +143,9 @@ void xc_cfg_list_add_stored(struct xc_cfg *cfg, struct xc_cfg_value *list,
                             const char *s, size_t n, struct xc_pos pos);
 /* Room for n items in all, so a list of known length is not regrown. */
 void xc_cfg_list_reserve(struct xc_cfg_value *list, size_t n);
+
+/* A new zeroed item at the end of items (grown by doubling). */
+struct xc_cfg_value *xc_cfg_items_push(struct xc_cfg_items *items);
 
 /* A list built apart from the tree, for a writer that sets it only at the
  * end (libvirt sets a device list only when it is not empty): start from

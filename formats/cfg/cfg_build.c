@@ -10,7 +10,7 @@
 #include "cfg_int.h"
 
 /* A list of 100,000 disks is 100,000 values: keep them this small. */
-_Static_assert(sizeof(void *) != 8 || sizeof(struct xc_cfg_value) == 48,
+_Static_assert(sizeof(void *) != 8 || sizeof(struct xc_cfg_value) == 40,
                "struct xc_cfg_value grew");
 
 void xc_cfg_value_clear(struct xc_cfg_value *v)
@@ -182,26 +182,39 @@ struct xc_cfg_value *xc_cfg_set_list(struct xc_cfg *cfg, const char *key)
 void xc_cfg_list_add_string(struct xc_cfg_value *list, const char *value,
                             struct xc_pos pos)
 {
-    fill_string(xc_vec_push(&list->items), value, pos);
+    fill_string(xc_cfg_items_push(&list->items), value, pos);
 }
 
 void xc_cfg_list_add_number(struct xc_cfg_value *list, long long value)
 {
-    fill_number(xc_vec_push(&list->items), value);
+    fill_number(xc_cfg_items_push(&list->items), value);
 }
 
 void xc_cfg_list_reserve(struct xc_cfg_value *list, size_t n)
 {
-    if (n > list->items.cap && n <= SIZE_MAX / sizeof(*list->items.v)) {
+    if (n > list->items.cap && n <= UINT32_MAX) {
         list->items.v = xc_realloc(list->items.v, n * sizeof(*list->items.v));
-        list->items.cap = n;
+        list->items.cap = (uint32_t)n;
     }
+}
+
+struct xc_cfg_value *xc_cfg_items_push(struct xc_cfg_items *items)
+{
+    if (items->n == items->cap) {
+        if (items->cap > UINT32_MAX / 2)
+            abort();   /* unreachable: see struct xc_cfg_items */
+        items->cap = items->cap ? items->cap * 2 : 4;
+        items->v = xc_realloc(items->v, (size_t)items->cap * sizeof(*items->v));
+    }
+    struct xc_cfg_value *v = &items->v[items->n++];
+    memset(v, 0, sizeof(*v));
+    return v;
 }
 
 void xc_cfg_list_add_stored(struct xc_cfg *cfg, struct xc_cfg_value *list,
                             const char *s, size_t n, struct xc_pos pos)
 {
-    struct xc_cfg_value *v = xc_vec_push(&list->items);
+    struct xc_cfg_value *v = xc_cfg_items_push(&list->items);
     v->kind = XC_CFG_STRING;
     v->pos = pos;
     v->stored = true;   /* freed with cfg's store */

@@ -115,7 +115,7 @@ static int parse_value(struct parser *ps, struct xc_cfg_value *v, int depth)
             xc_cfg_value_clear(&item);
             return -1;
         }
-        *xc_vec_push(&v->items) = item;
+        *xc_cfg_items_push(&v->items) = item;
         skip_newlines(ps);
         if (t->kind == XC_TOK_RBRACK)
             break;

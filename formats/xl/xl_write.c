@@ -232,7 +232,7 @@ static void fmt_vnuma(struct xcw *w)
             char num[48];
             int len;
 
-            node = xc_vec_push(&list->items);
+            node = xc_cfg_items_push(&list->items);
             node->kind = XC_CFG_LIST;
             node->pos = c->pos;
             len = snprintf(num, sizeof(num), "pnode=%zu", i);
