@@ -184,9 +184,9 @@ struct xc_net_host {
     struct xc_str socket;
 };
 
-/* <address type='drive' .../> */
+/* <address type='drive' .../>: whether a disk has one is its
+ * addr_present bit (so the flag costs no padding in the disk). */
 struct xc_drive_addr {
-    bool present;
     unsigned controller, bus, target, unit;
 };
 
@@ -210,7 +210,7 @@ struct xc_disk_net {
     struct xc_str driver_cache;  /* <driver cache=..> (XML only) */
 };
 
-/* Kept small (112 bytes): a 100,000-disk input holds that many. */
+/* Kept small (104 bytes): a 100,000-disk input holds that many. */
 struct xc_disk {
     struct xc_str driver_name;   /* "phy", "qemu", "tap", "file" */
     struct xc_str driver_type;   /* "raw", "qcow2", "vhd", ... */
@@ -225,6 +225,7 @@ struct xc_disk {
     enum xc_disk_device device : 8;
     enum xc_disk_bus bus : 8;
     enum xc_tristate removable : 8;
+    bool addr_present : 1;       /* addr is set */
     bool readonly, shareable, transient;
 };
 

@@ -185,7 +185,7 @@ static int disk_controllers(struct dflt *st, enum xc_controller_type type,
 
     for (size_t i = 0; i < dom->disks.n; i++) {
         const struct xc_disk *disk = &dom->disks.v[i];
-        if (disk->bus != bus || !disk->addr.present)
+        if (disk->bus != bus || !disk->addr_present)
             continue;
         ndisks++;
         if ((long)disk->addr.controller > max) {

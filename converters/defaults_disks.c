@@ -54,21 +54,18 @@ static int assign_address(struct dflt *st, struct xc_disk *disk)
     switch (disk->bus) {
     case XC_BUS_SCSI:
         /* narrow bus: 7 units per controller */
-        *a = (struct xc_drive_addr){.present = true, .controller = u / 7,
-                                    .unit = u % 7};
+        *a = (struct xc_drive_addr){.controller = u / 7, .unit = u % 7};
         break;
     case XC_BUS_IDE:
         /* 2 units per bus, 2 buses per controller */
-        *a = (struct xc_drive_addr){.present = true, .controller = u / 4,
-                                    .bus = (u % 4) / 2, .unit = u % 2};
+        *a = (struct xc_drive_addr){.controller = u / 4, .bus = (u % 4) / 2,
+                                    .unit = u % 2};
         break;
     case XC_BUS_SATA:
-        *a = (struct xc_drive_addr){.present = true, .controller = u / 6,
-                                    .unit = u % 6};
+        *a = (struct xc_drive_addr){.controller = u / 6, .unit = u % 6};
         break;
     case XC_BUS_FDC:
-        *a = (struct xc_drive_addr){.present = true, .controller = u / 2,
-                                    .unit = u % 2};
+        *a = (struct xc_drive_addr){.controller = u / 2, .unit = u % 2};
         break;
     case XC_BUS_NONE:
     case XC_BUS_VIRTIO:
@@ -76,8 +73,9 @@ static int assign_address(struct dflt *st, struct xc_disk *disk)
     case XC_BUS_USB:
     case XC_BUS_UML:
     case XC_BUS_SD:
-        break;   /* not controller based */
+        return 0;   /* not controller based */
     }
+    disk->addr_present = true;
     return 0;
 }
 
@@ -134,7 +132,7 @@ int dflt_disk(struct dflt *st, struct xc_disk *disk)
         free(path);
     }
 
-    if (!disk->addr.present && disk->target.s)
+    if (!disk->addr_present && disk->target.s)
         return assign_address(st, disk);
     return 0;
 }

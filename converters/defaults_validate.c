@@ -98,7 +98,7 @@ static bool first_duplicate(const struct xc_domain *dom, bool by_target,
 
     for (size_t j = 0; j < dom->disks.n; j++) {
         const struct xc_disk *disk = &dom->disks.v[j];
-        if (by_target ? !disk->target.s : !disk->addr.present)
+        if (by_target ? !disk->target.s : !disk->addr_present)
             continue;
         uint64_t key = by_target ? dflt_hash_str(disk->target.s) : drive_key(disk);
         struct disk_ctx ctx = {dom, j};

@@ -201,7 +201,7 @@ int xr_disk_address_start(struct xr_ctx *c, struct xr_frame *f)
         return skip_unmodeled(c, f);
     }
     struct xc_drive_addr *a = &d->addr;
-    a->present = true;
+    d->addr_present = true;
     if (xr_attr_uint(c, "controller", 10, &a->controller) < 0 ||
         xr_attr_uint(c, "bus", 10, &a->bus) < 0 ||
         xr_attr_uint(c, "target", 10, &a->target) < 0 ||

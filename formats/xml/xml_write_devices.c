@@ -136,7 +136,7 @@ static void write_disk(struct xw *w, const struct xc_disk *disk)
         xw_line(w, "<shareable/>\n");
     if (disk->transient)
         xw_line(w, "<transient/>\n");
-    if (disk->addr.present) {
+    if (disk->addr_present) {
         xw_indent(w);
         xw_fmt(w, "<address type='drive' controller='%u' bus='%u' target='%u' unit='%u'/>\n",
                disk->addr.controller, disk->addr.bus, disk->addr.target, disk->addr.unit);

@@ -105,7 +105,7 @@ static char *dump(const struct xc_domain *dom)
     for (size_t i = 0; i < dom->disks.n; i++) {
         const struct xc_disk *d = &dom->disks.v[i];
         xc_buf_addf(&b, "disk bus=%d ro=%d addr=%d:%u.%u.%u.%u", (int)d->bus,
-                    d->readonly, d->addr.present, d->addr.controller,
+                    d->readonly, d->addr_present, d->addr.controller,
                     d->addr.bus, d->addr.target, d->addr.unit);
         dump_str(&b, "target", &d->target);
         dump_str(&b, "dname", &d->driver_name);
@@ -192,7 +192,7 @@ START_TEST(pv_one_disk)
     ck_assert_str_eq(dom.memballoon_model.s, "xen");
 
     ck_assert_int_eq(dom.disks.v[0].bus, XC_BUS_XEN);
-    ck_assert(!dom.disks.v[0].addr.present);
+    ck_assert(!dom.disks.v[0].addr_present);
     ck_assert_str_eq(dom.disks.v[0].driver_type.s, "raw");
     ck_assert_ptr_null(dom.disks.v[0].driver_name.s);
     ck_assert_uint_eq(dom.videos.n, 0);
@@ -227,11 +227,11 @@ START_TEST(hvm_ide_disks)
     ck_assert_uint_eq(dom.current_memory_kib, 262144);
 
     const struct xc_disk *a = &dom.disks.v[0], *c = &dom.disks.v[1];
-    ck_assert(a->addr.present);
+    ck_assert(a->addr_present);
     ck_assert_uint_eq(a->addr.controller, 0);
     ck_assert_uint_eq(a->addr.bus, 0);
     ck_assert_uint_eq(a->addr.unit, 0);
-    ck_assert(c->addr.present);
+    ck_assert(c->addr_present);
     ck_assert_int_eq(c->bus, XC_BUS_IDE);
     ck_assert_uint_eq(c->addr.controller, 0);
     ck_assert_uint_eq(c->addr.bus, 1);
@@ -400,7 +400,8 @@ START_TEST(scsi_sata_fdc_addresses)
     struct xc_disk *fd = add_disk(&dom, "fdb", XC_BUS_NONE, NULL);
     fd->device = XC_DISK_DEV_FLOPPY;
     struct xc_disk *x = add_disk(&dom, "hdb", XC_BUS_IDE, NULL);
-    x->addr = (struct xc_drive_addr){.present = true, .controller = 2, .unit = 1};
+    x->addr = (struct xc_drive_addr){.controller = 2, .unit = 1};
+    x->addr_present = true;
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), 0);
     ck_assert_int_eq(dom.disks.v[0].bus, XC_BUS_SCSI);
     ck_assert_uint_eq(dom.disks.v[0].addr.controller, 1);
@@ -635,7 +636,8 @@ START_TEST(refusals)
     base(&dom, XC_OS_HVM);
     add_disk(&dom, "hda", XC_BUS_IDE, NULL);
     struct xc_disk *b = add_disk(&dom, "hdb", XC_BUS_IDE, NULL);
-    b->addr = (struct xc_drive_addr){.present = true};
+    b->addr = (struct xc_drive_addr){0};
+    b->addr_present = true;
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), -1);
     ck_assert_str_eq(diags.list.v[0].msg,
                      "Found duplicate drive address for disk with target name "

@@ -285,7 +285,7 @@ static struct xc_disk *hvm_disk(struct xc_domain *dom, enum xc_disk_type type,
     set(&disk->source, src);
     set(&disk->target, dev);
     disk->bus = XC_BUS_IDE;
-    disk->addr.present = true;
+    disk->addr_present = true;
     disk->addr.bus = bus;
     disk->addr.unit = unit;
     return disk;
