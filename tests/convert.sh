@@ -10,28 +10,10 @@ xenconv=$(readlink -f "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL convert: $*"; }
+suite=convert
+. "$top/tests/lib.sh"
 xl=$top/testdata/xl
 
-run() {
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --error-exitcode=99 --leak-check=full \
-            --show-leak-kinds=all --errors-for-leak-kinds=all \
-            "$xenconv" "$@"
-    else
-        "$xenconv" "$@"
-    fi
-}
-
-# expect_exit CODE DESCRIPTION ARGS... (stdout in $work/out, stderr in $work/err)
-expect_exit() {
-    code=$1 what=$2; shift 2
-    run "$@" > "$work/out" 2> "$work/err"
-    rc=$?
-    if [ $rc -eq "$code" ]; then ok; else bad "$what: exit $rc, expected $code"; head -20 "$work/err"; fi
-}
 # same FILE EXPECTED DESCRIPTION
 same() {
     if cmp -s "$1" "$2"; then ok; else bad "$3"; diff -u "$2" "$1" | head -20; fi

@@ -18,18 +18,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$top/testdata/launch
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-
-run() {
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --error-exitcode=99 --leak-check=full \
-            --show-leak-kinds=all --errors-for-leak-kinds=all "$xenconv" "$@"
-    else
-        "$xenconv" "$@"
-    fi
-}
-ok() { pass=$((pass + 1)); }
-failed() { fail=$((fail + 1)); echo "FAIL launch: $*"; }
+suite=launch
+. "$top/tests/lib.sh"
 
 # expect NAME RC: the last run ($work/out, $work/err, $rc) exited RC.
 expect_rc() {

@@ -19,9 +19,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$top/testdata/lint
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
+suite=lint
+. "$top/tests/lib.sh"
 checks="syntax unknown-key deprecated-key bad-value conflict not-carried schema"
 
+# lib.sh's run(), with the suppressions for libxml2's dlopen (the schema)
 run() {
     if [ "${VALGRIND:-0}" = 1 ]; then
         valgrind -q --error-exitcode=99 --leak-check=full \
@@ -31,8 +33,6 @@ run() {
         "$xenconv" "$@"
     fi
 }
-ok() { pass=$((pass + 1)); }
-failed() { fail=$((fail + 1)); echo "FAIL lint: $*"; }
 
 # ---- golden cases ----------------------------------------------------------
 for input in "$dir"/*.cfg "$dir"/*.xm "$dir"/*.xml "$dir"/*.sxpr; do

@@ -15,26 +15,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 data=$top/testdata/migrate
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL migrate: $*"; }
-
-run() {
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --error-exitcode=99 --leak-check=full \
-            --show-leak-kinds=all --errors-for-leak-kinds=all \
-            "$xenconv" "$@"
-    else
-        "$xenconv" "$@"
-    fi
-}
-# expect_exit CODE DESCRIPTION ARGS... (stdout in $work/out, stderr in $work/err)
-expect_exit() {
-    code=$1 what=$2; shift 2
-    run "$@" > "$work/out" 2> "$work/err"
-    rc=$?
-    if [ $rc -eq "$code" ]; then ok; else bad "$what: exit $rc, expected $code"; head -20 "$work/err"; fi
-}
+suite=migrate
+. "$top/tests/lib.sh"
 same() {
     if cmp -s "$1" "$2"; then ok; else bad "$3"; diff -u "$2" "$1" | head -30; fi
 }

@@ -16,18 +16,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$top/testdata/validate
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-
-run() {
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --error-exitcode=99 --leak-check=full \
-            --show-leak-kinds=all --errors-for-leak-kinds=all "$xenconv" "$@"
-    else
-        "$xenconv" "$@"
-    fi
-}
-ok() { pass=$((pass + 1)); }
-failed() { fail=$((fail + 1)); echo "FAIL validate: $*"; }
+suite=validate
+. "$top/tests/lib.sh"
 same() {    # same EXPECTED ACTUAL WHAT
     if cmp -s "$1" "$2"; then ok; else failed "$3"; diff -u "$1" "$2" | head -20; fi
 }
