@@ -257,6 +257,24 @@ static void pv_without_image(struct sxw *w)
     xc_buf_addf(w->b, "(localtime %d)", localtime);
 }
 
+/* An HVM guest without a direct kernel has its loader written as
+ * (kernel ...), as libvirt did; a reader then takes (ramdisk), (root) and
+ * (args) only beside a (loader) (xenParseSxprOS), so they are written as
+ * libvirt wrote them but do not come back. */
+static void hvm_boot_args_lost(struct sxw *w)
+{
+    const struct xc_os *os = &w->dom->os;
+    static const char why[] = "of an HVM guest without <kernel> (read back "
+                              "only beside a direct kernel)";
+
+    if (os->initrd.s)
+        xc_sxw_lost(w, os->initrd.pos, "<initrd> %s", why);
+    if (os->root.s)
+        xc_sxw_lost(w, os->root.pos, "<root> %s", why);
+    if (os->cmdline.s)
+        xc_sxw_lost(w, os->cmdline.pos, "<cmdline> %s", why);
+}
+
 void xc_sxw_image(struct sxw *w)
 {
     const struct xc_domain *dom = w->dom;
@@ -281,6 +299,8 @@ void xc_sxw_image(struct sxw *w)
             xc_sxw_kv(w, "root", os->root.s);
         if (os->cmdline.s)
             xc_sxw_kv(w, "args", os->cmdline.s);
+        if (w->hvm && !os->kernel.s)
+            hvm_boot_args_lost(w);
         if (w->hvm)
             fmt_hvm(w);
         else
