@@ -20,9 +20,7 @@
 #include "../../common/buf.h"
 #include "../../common/xalloc.h"
 #include "xl_read.h"
-
-/* YY_BUF_SIZE of libxlutil's flex disk scanner: see xc_xl_parse_disk */
-#define XC_XL_DISK_SPEC_MAX 16384
+#include "xl_write.h"
 
 struct xc_xl_disk_parser {
     FILE *report;
@@ -382,10 +380,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     /* Only a """ string (which xl cannot read) brings a newline: its flex
      * scanner has no rule for one after some tokens and exits the process
      * ("flex scanner jammed"), and elsewhere stops the spec there. */
-    /* libxlutil's disk scanner (flex with trailing context) saves one
-     * state per character of a match attempt in a buffer of 16386 states
-     * and writes past it on a spec of 16384 bytes or more: heap
-     * corruption in xl, libvirt and here (found by fuzz_xl). */
+    /* see XC_XL_DISK_SPEC_MAX: xlu_disk_parse must not see this one */
     size_t len = strlen(spec);
     if (len >= XC_XL_DISK_SPEC_MAX) {
         xc_error(d, pos, "bad-disk",
@@ -495,6 +490,37 @@ out:
     return ret;
 }
 
+/* Keys the defaults may still add to a disk's spec (format=, access=,
+ * backendtype=, devtype= spelled out: at most 68 bytes), with room. */
+enum { DEFAULTS_MARGIN = 128 };
+
+/* A spec the writer would make XC_XL_DISK_SPEC_MAX bytes or longer is
+ * refused where it is read: written back as libvirt writes disk specs
+ * (every key spelled out, rbd's colons escaped) it can outgrow the one
+ * read, and xl could not read it. */
+static bool too_long_written(const struct xc_disk *dk, struct xc_pos pos,
+                             struct xc_diags *d)
+{
+    struct xc_buf spec = {0};
+    struct xc_diags scratch = {0};
+    /* what the writer says of the disk is said again when it is written;
+     * on a refusal for length the whole spec is in the buffer, on another
+     * a part of it */
+    (void)xc_xlw_disk(dk, &spec, &scratch);
+    size_t len = spec.len;
+    xc_buf_free(&spec);
+    xc_diags_free(&scratch);
+    if (len + DEFAULTS_MARGIN < XC_XL_DISK_SPEC_MAX)
+        return false;
+    xc_error(d, pos, "bad-disk",
+             "disk spec: written back as libvirt writes disk specs (every "
+             "key spelled out) it would be %zu bytes; a disk is read only "
+             "if that stays under %d, so that xl's disk parser (libxlutil), "
+             "which overflows its scanner's buffer at %d, can read it back",
+             len, XC_XL_DISK_SPEC_MAX - DEFAULTS_MARGIN, XC_XL_DISK_SPEC_MAX);
+    return true;
+}
+
 int xlr_read_disks(struct xcr *r)
 {
     struct xc_cfg_value *v = xcr_value(r, "disk");
@@ -520,7 +546,9 @@ int xlr_read_disks(struct xcr *r)
             continue;
         }
         struct xc_disk dk;
-        if (xc_xl_parse_disk(p, xcr_text(it), xcr_inner(it), hvm, &dk, r->d) < 0) {
+        if (xc_xl_parse_disk(p, xcr_text(it), xcr_inner(it), hvm, &dk, r->d) < 0 ||
+            too_long_written(&dk, xcr_inner(it), r->d)) {
+            xc_disk_clear(&dk);
             r->failed = true;
             ret = -1;
             continue;

@@ -12,7 +12,16 @@
 /* libvirt cpu feature name -> libxl cpuid name. */
 const char *xc_xlw_cpuid_name(const char *libvirt_name);
 
-/* One xl disk spec (xl-disk-configuration(5)), as xenFormatXLDisk. */
+/* The shortest disk spec xl cannot read: libxlutil's flex disk scanner
+ * saves one state per character of a match attempt in a buffer of 16386
+ * states and writes past it on a spec of this many bytes or more (heap
+ * corruption in xl and libvirt, found by fuzz_xl).  The xl reader refuses
+ * a spec this long, and one that would be written back this long; the
+ * writer refuses to write one. */
+#define XC_XL_DISK_SPEC_MAX 16384
+
+/* One xl disk spec (xl-disk-configuration(5)), as xenFormatXLDisk,
+ * appended to out. */
 int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *out,
                 struct xc_diags *d);
 

@@ -188,6 +188,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
 {
     const char *where = "an xl disk spec";
     const char *drv = disk->driver_name.s;
+    size_t start = b->len;
     const struct xc_disk_net *n = xc_disk_net_ro(disk);
     struct xc_buf target = {0};
     bool have_target;
@@ -272,6 +273,14 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
         }
         xc_buf_add(b, ",target=");
         xc_buf_add_len(b, t, target.len);
+    }
+    if (b->len - start >= XC_XL_DISK_SPEC_MAX) {
+        xc_error(d, disk->pos, XCW_UNSUPPORTED,
+                 "disk '%s': its xl disk spec would be %zu bytes, and xl's "
+                 "disk parser (libxlutil) overflows its scanner's buffer on "
+                 "a spec of %d bytes or more", disk->target.s, b->len - start,
+                 XC_XL_DISK_SPEC_MAX);
+        goto out;
     }
     rc = 0;
 out:
