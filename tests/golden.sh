@@ -24,17 +24,8 @@ xenconv=$(readlink -f "$1")
 top=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0 fail=0
-
-run() {
-    if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --error-exitcode=99 --leak-check=full \
-            --show-leak-kinds=all --errors-for-leak-kinds=all \
-            "$xenconv" "$@"
-    else
-        "$xenconv" "$@"
-    fi
-}
+suite=golden
+. "$top/tests/lib.sh"
 
 # native_ext FMT: the extension of the native side of a good case.
 native_ext() {
@@ -42,11 +33,6 @@ native_ext() {
         xen-sxpr) echo sxpr ;;
         *) echo cfg ;;
     esac
-}
-
-failed() {
-    fail=$((fail + 1))
-    echo "FAIL $*"
 }
 
 # check_good FMT DIR MODE NAME
