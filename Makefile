@@ -14,21 +14,6 @@ XC_CFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wformat=2 \
             -D_POSIX_C_SOURCE=200809L $(shell pkg-config --cflags $(PKGS) $(DL_PKGS) 2>/dev/null)
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lexpat -lconfig -lxlutil -lxenlight -lyajl -lxentoollog)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
-# The CLI takes Xen's libraries from the archives libxen-dev ships: 15
-# fewer shared objects to map and relocate in every process (0.7 MB of
-# each process's memory, docs/performance.md), and a binary that still
-# starts where the host's Xen libraries have moved on (only launch talks
-# to Xen, and libxl reports a version mismatch).  XEN_STATIC=0 links them
-# as shared objects like everything else.
-XEN_STATIC ?= 1
-ifeq ($(XEN_STATIC),1)
-CLI_LIBS = $(shell pkg-config --libs expat libconfig 2>/dev/null || echo -lexpat -lconfig) \
-           -Wl,-Bstatic -lxlutil -lxenlight -lxenguest -lxenctrl -lxenstore \
-           -lxenhypfs -lxenevtchn -lxengnttab -lxenforeignmemory -lxendevicemodel \
-           -lxencall -lxentoolcore -lxentoollog -lyajl_s -Wl,-Bdynamic -luuid -lz
-else
-CLI_LIBS = $(LIBS)
-endif
 
 ifeq ($(SAN),1)
 CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -74,7 +59,7 @@ $(BUILD)/libxenconv.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(XENCONV): $(BUILD)/bin/xenconv.o $(BUILD)/libxenconv.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(CLI_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # ---- libxenconv: shared library, example, man page, install ---------------
 # (docs/HACKING.md, "Packaging").  The version is include/xenconv.h's.

@@ -1,9 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the build and tests need, only if missing.
 set -e
-pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev zlib1g-dev uuid-dev check valgrind dpkg-dev patch xz-utils libxml2-dev libvirt-clients python3-jsonschema go-md2man"
-# zlib1g-dev, uuid-dev: what Xen's static libraries need (the CLI links
-# them statically, see the Makefile).
+pkgs="gcc make pkg-config libexpat1-dev libconfig-dev libxen-dev libyajl-dev check valgrind dpkg-dev patch xz-utils libxml2-dev libvirt-clients python3-jsonschema go-md2man"
 # go-md2man: the man page xenconv(1) from docs/xenconv.1.md (make man, install).
 # libxml2-dev: lint's RelaxNG validation; libvirt-clients (its domain.rng),
 # python3-jsonschema and npm (fetches the SARIF 2.1.0 schema): lint tests
