@@ -34,8 +34,9 @@
 enum { TAG_MALLOC = 0, TAG_POOL = 1, TAG_SHARED = 2 };
 
 /* Values that most disks carry (driver names and formats), kept once for
- * all: each NUL-ended and behind its tag, in read-only memory, so a write
- * through one would fault instead of changing every disk's. */
+ * all: each NUL-ended and behind its tag ("\2" is TAG_SHARED), in
+ * read-only memory, so a write through one would fault instead of
+ * changing every disk's. */
 static const char shared[] =
     "\2phy\0\2qemu\0\2tap\0\2tap2\0\2file\0\2raw\0\2qcow\0\2qcow2\0\2vhd\0"
     "\2qed\0\2xen\0";
@@ -51,6 +52,7 @@ static char *find_shared(const char *s, size_t n)
     }
     return NULL;
 }
+
 enum { FIRST_BLOCK = 1024, MAX_BLOCK = 256 * 1024 };
 
 struct xc_strpool_block {
