@@ -176,22 +176,22 @@ static void free_cpu(struct xc_cpu *cpu)
     free(cpu->cells.v);
 }
 
-struct xc_disk_net *xc_disk_net(struct xc_disk *d)
+struct xc_disk_rare *xc_disk_rare(struct xc_disk *d)
 {
-    if (!d->net)
-        d->net = xc_calloc(1, sizeof(*d->net));
-    return d->net;
+    if (!d->rare)
+        d->rare = xc_calloc(1, sizeof(*d->rare));
+    return d->rare;
 }
 
-const struct xc_disk_net *xc_disk_net_ro(const struct xc_disk *d)
+const struct xc_disk_rare *xc_disk_rare_ro(const struct xc_disk *d)
 {
-    static const struct xc_disk_net none;
-    return d->net ? d->net : &none;
+    static const struct xc_disk_rare none;
+    return d->rare ? d->rare : &none;
 }
 
-void xc_disk_net_clear(struct xc_disk *d)
+void xc_disk_rare_clear(struct xc_disk *d)
 {
-    struct xc_disk_net *n = d->net;
+    struct xc_disk_rare *n = d->rare;
     if (!n)
         return;
     struct xc_str *strs[] = {
@@ -208,7 +208,7 @@ void xc_disk_net_clear(struct xc_disk *d)
     }
     free(n->hosts.v);
     free(n);
-    d->net = NULL;
+    d->rare = NULL;
 }
 
 void xc_disk_clear(struct xc_disk *d)
@@ -217,7 +217,7 @@ void xc_disk_clear(struct xc_disk *d)
         &d->driver_name, &d->driver_type, &d->source, &d->target};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         xc_str_clear(strs[i]);
-    xc_disk_net_clear(d);
+    xc_disk_rare_clear(d);
     memset(d, 0, sizeof(*d));
 }
 

@@ -184,8 +184,8 @@ struct xc_net_host {
     struct xc_str socket;
 };
 
-/* <address type='drive' .../>: whether a disk has one is its
- * addr_present bit (so the flag costs no padding in the disk). */
+/* <address type='drive' .../>: a rare field of the disk (below); whether
+ * a disk has one is its addr_present bit. */
 struct xc_drive_addr {
     unsigned controller, bus, target, unit;
 };
@@ -197,9 +197,10 @@ struct xc_pci_addr {
 };
 
 /* The disk fields few disks set (a network source and its auth, xl's
- * script=, the XML's driver cache), apart so that a plain disk does not
- * carry them: set through xc_disk_net(), read through xc_disk_net_ro(). */
-struct xc_disk_net {
+ * script=, the XML's driver cache, a drive address: only IDE, SCSI, SATA
+ * and floppy disks have one), apart so that a plain disk does not carry
+ * them: set through xc_disk_rare(), read through xc_disk_rare_ro(). */
+struct xc_disk_rare {
     struct xc_str protocol;      /* network: "rbd", "nbd", ... */
     struct xc_str source_name;   /* network: pool/image */
     XC_VEC(struct xc_net_host) hosts;
@@ -208,24 +209,24 @@ struct xc_disk_net {
     struct xc_str snapshot, config_file;
     struct xc_str script;        /* xl disk script= */
     struct xc_str driver_cache;  /* <driver cache=..> (XML only) */
+    struct xc_drive_addr addr;   /* meaningful when the disk's addr_present */
 };
 
-/* Kept small (104 bytes): a 100,000-disk input holds that many. */
+/* Kept small (88 bytes): a 100,000-disk input holds that many. */
 struct xc_disk {
     struct xc_str driver_name;   /* "phy", "qemu", "tap", "file" */
     struct xc_str driver_type;   /* "raw", "qcow2", "vhd", ... */
     struct xc_str source;        /* file= or dev= or dir= path */
     struct xc_str target;        /* "xvda", "hda", ... */
-    struct xc_disk_net *net;     /* owned (a struct copy moves it, never
+    struct xc_disk_rare *rare;   /* owned (a struct copy moves it, never
                                   * duplicates); NULL: none of its fields set */
-    struct xc_drive_addr addr;
     struct xc_pos pos;
     /* a byte each; bit-fields, so set them through a local, not a pointer */
     enum xc_disk_type type : 8;
     enum xc_disk_device device : 8;
     enum xc_disk_bus bus : 8;
     enum xc_tristate removable : 8;
-    bool addr_present : 1;       /* addr is set */
+    bool addr_present : 1;       /* rare->addr is set */
     bool readonly, shareable, transient;
 };
 
@@ -457,11 +458,11 @@ void xc_domain_init(struct xc_domain *dom);
  * reader discards). */
 void xc_disk_clear(struct xc_disk *d);
 /* d's rare fields for setting: allocated (all unset) on first use. */
-struct xc_disk_net *xc_disk_net(struct xc_disk *d);
+struct xc_disk_rare *xc_disk_rare(struct xc_disk *d);
 /* d's rare fields for reading: an all-unset instance when d has none. */
-const struct xc_disk_net *xc_disk_net_ro(const struct xc_disk *d);
-/* Frees d's rare fields (d->net becomes NULL). */
-void xc_disk_net_clear(struct xc_disk *d);
+const struct xc_disk_rare *xc_disk_rare_ro(const struct xc_disk *d);
+/* Frees d's rare fields (d->rare becomes NULL). */
+void xc_disk_rare_clear(struct xc_disk *d);
 void xc_net_clear(struct xc_net *n);
 void xc_chr_clear(struct xc_chr *c);
 void xc_hostdev_clear(struct xc_hostdev *h);

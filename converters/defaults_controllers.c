@@ -188,8 +188,9 @@ static int disk_controllers(struct dflt *st, enum xc_controller_type type,
         if (disk->bus != bus || !disk->addr_present)
             continue;
         ndisks++;
-        if ((long)disk->addr.controller > max) {
-            max = disk->addr.controller;
+        unsigned controller = xc_disk_rare_ro(disk)->addr.controller;
+        if ((long)controller > max) {
+            max = controller;
             maxdisk = disk;
         }
     }

@@ -48,24 +48,24 @@ static int assign_address(struct dflt *st, struct xc_disk *disk)
                  disk->target.s);
         return -1;
     }
-    struct xc_drive_addr *a = &disk->addr;
+    struct xc_drive_addr addr;
     unsigned long u = (unsigned long)idx;
 
     switch (disk->bus) {
     case XC_BUS_SCSI:
         /* narrow bus: 7 units per controller */
-        *a = (struct xc_drive_addr){.controller = u / 7, .unit = u % 7};
+        addr = (struct xc_drive_addr){.controller = u / 7, .unit = u % 7};
         break;
     case XC_BUS_IDE:
         /* 2 units per bus, 2 buses per controller */
-        *a = (struct xc_drive_addr){.controller = u / 4, .bus = (u % 4) / 2,
-                                    .unit = u % 2};
+        addr = (struct xc_drive_addr){.controller = u / 4, .bus = (u % 4) / 2,
+                                      .unit = u % 2};
         break;
     case XC_BUS_SATA:
-        *a = (struct xc_drive_addr){.controller = u / 6, .unit = u % 6};
+        addr = (struct xc_drive_addr){.controller = u / 6, .unit = u % 6};
         break;
     case XC_BUS_FDC:
-        *a = (struct xc_drive_addr){.controller = u / 2, .unit = u % 2};
+        addr = (struct xc_drive_addr){.controller = u / 2, .unit = u % 2};
         break;
     case XC_BUS_NONE:
     case XC_BUS_VIRTIO:
@@ -73,8 +73,9 @@ static int assign_address(struct dflt *st, struct xc_disk *disk)
     case XC_BUS_USB:
     case XC_BUS_UML:
     case XC_BUS_SD:
-        return 0;   /* not controller based */
+        return 0;   /* not controller based: no rare fields allocated */
     }
+    xc_disk_rare(disk)->addr = addr;
     disk->addr_present = true;
     return 0;
 }
@@ -121,7 +122,7 @@ int dflt_disk(struct dflt *st, struct xc_disk *disk)
     }
 
     /* an iSCSI target without a lun means lun 0 */
-    struct xc_disk_net *dn = disk->net;   /* NULL: no protocol */
+    struct xc_disk_rare *dn = disk->rare;  /* NULL: no protocol */
     if (disk->type == XC_DISK_NETWORK && dn && dflt_streq(&dn->protocol, "iscsi") &&
         dn->source_name.s && !strchr(dn->source_name.s, '/')) {
         size_t n = strlen(dn->source_name.s);

@@ -72,18 +72,20 @@ static bool same_drive(size_t i, const void *ctx)
 {
     const struct disk_ctx *c = ctx;
     const struct xc_disk *a = &c->dom->disks.v[i], *b = &c->dom->disks.v[c->j];
-    return a->bus == b->bus && a->addr.controller == b->addr.controller &&
-           a->addr.bus == b->addr.bus && a->addr.target == b->addr.target &&
-           a->addr.unit == b->addr.unit;
+    const struct xc_drive_addr *x = &xc_disk_rare_ro(a)->addr;
+    const struct xc_drive_addr *y = &xc_disk_rare_ro(b)->addr;
+    return a->bus == b->bus && x->controller == y->controller &&
+           x->bus == y->bus && x->target == y->target && x->unit == y->unit;
 }
 
 static uint64_t drive_key(const struct xc_disk *d)
 {
+    const struct xc_drive_addr *a = &xc_disk_rare_ro(d)->addr;
     uint64_t h = (uint64_t)d->bus;
-    h = h * 0x9e3779b97f4a7c15ULL + d->addr.controller;
-    h = h * 0x9e3779b97f4a7c15ULL + d->addr.bus;
-    h = h * 0x9e3779b97f4a7c15ULL + d->addr.target;
-    h = h * 0x9e3779b97f4a7c15ULL + d->addr.unit;
+    h = h * 0x9e3779b97f4a7c15ULL + a->controller;
+    h = h * 0x9e3779b97f4a7c15ULL + a->bus;
+    h = h * 0x9e3779b97f4a7c15ULL + a->target;
+    h = h * 0x9e3779b97f4a7c15ULL + a->unit;
     return h;
 }
 
@@ -133,11 +135,12 @@ static int validate_disks(struct dflt *st)
     }
     if (first_duplicate(dom, false, &i, &j)) {
         const struct xc_disk *a = &dom->disks.v[i], *b = &dom->disks.v[j];
+        const struct xc_drive_addr *x = &xc_disk_rare_ro(a)->addr;
         xc_error(st->d, b->pos, DFLT_CHECK_VALIDATE,
                  "Found duplicate drive address for disk with target name '%s' "
                  "controller='%u' bus='%u' target='%u' unit='%u'",
-                 a->target.s ? a->target.s : "", a->addr.controller,
-                 a->addr.bus, a->addr.target, a->addr.unit);
+                 a->target.s ? a->target.s : "", x->controller, x->bus,
+                 x->target, x->unit);
         return -1;
     }
     return 0;

@@ -21,7 +21,7 @@ static void put_escaped(struct xc_buf *o, const char *s)
 static char *rbd_spec(struct xlb *b, const struct xc_disk *k)
 {
     struct xc_buf o = {0};
-    const struct xc_disk_net *n = xc_disk_net_ro(k);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(k);
     const char *name = n->source_name.s ? n->source_name.s : "";
     const char *image = strchr(name, '/');
 
@@ -121,7 +121,7 @@ bad_format:
 
 static int disk(struct xlb *b, const struct xc_disk *k, libxl_device_disk *x)
 {
-    const struct xc_disk_net *n = xc_disk_net_ro(k);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(k);
     if (k->type == XC_DISK_NETWORK) {
         if (!k->driver_name.s || strcmp(k->driver_name.s, "qemu") != 0) {
             xc_error(b->d, k->pos, XLB_CHECK,

@@ -39,12 +39,12 @@ static enum xc_disk_bus implied_bus(const struct xc_disk *k)
 static void disk_losses(struct sxw *w, const struct xc_disk *k, bool tap)
 {
     const char *t = xc_sxw_s(&k->target);
-    const struct xc_disk_net *n = xc_disk_net_ro(k);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(k);
 
     if (k->readonly && k->shareable)
         xc_sxw_lost(w, k->pos, "disk '%s': <shareable/> of a read-only disk "
                     "(written as read-only)", t);
-    const struct xc_str *cache = &xc_disk_net_ro(k)->driver_cache;
+    const struct xc_str *cache = &xc_disk_rare_ro(k)->driver_cache;
     if (cache->s)
         xc_sxw_lost(w, cache->pos, "disk '%s': driver cache '%s'", t, cache->s);
     /* only blktap names a format; raw is what the others are */
@@ -127,7 +127,7 @@ static void fmt_disk(struct sxw *w, const struct xc_disk *k)
 {
     const char *driver = k->driver_name.s;
     bool tap = xc_sxw_streq(driver, "tap"), tap2 = xc_sxw_streq(driver, "tap2");
-    const char *src = k->type == XC_DISK_NETWORK ? xc_disk_net_ro(k)->source_name.s
+    const char *src = k->type == XC_DISK_NETWORK ? xc_disk_rare_ro(k)->source_name.s
                                                  : k->source.s;
     struct xc_buf dev = {0};
 

@@ -149,7 +149,7 @@ static int rbd_add_host(char *hostport, struct xc_pos pos, struct xc_disk *dk,
         }
     }
 
-    struct xc_disk_net *n = xc_disk_net(dk);
+    struct xc_disk_rare *n = xc_disk_rare(dk);
     struct xc_net_host *h = xc_vec_push(&n->hosts);
     if (port) {
         unsigned long long pv;
@@ -208,7 +208,7 @@ int xc_xl_parse_rbd(const char *src, struct xc_pos pos, struct xc_disk *dk,
         *c = '\0';
         options = c + 1;
     }
-    struct xc_disk_net *n = xc_disk_net(dk);
+    struct xc_disk_rare *n = xc_disk_rare(dk);
     char *at = strchr(path, '@');
     if (at) {
         *at = '\0';
@@ -284,7 +284,7 @@ out:
  * missing pool), so they are refused, at the name or the host. */
 static int rbd_source_ok(const struct xc_disk *dk, struct xc_diags *d)
 {
-    const struct xc_disk_net *n = xc_disk_net_ro(dk);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(dk);
     const char *name = n->source_name.s ? n->source_name.s : "";
     const char *slash = strchr(name, '/');
 
@@ -351,18 +351,18 @@ static void network_to_local(struct xc_disk *dk, enum xc_disk_type type,
     xc_warn(d, pos, "suspicious-value", "rbd source with this backend or "
             "device type: libvirt reads it as a local %s named by the image",
             type == XC_DISK_BLOCK ? "device" : "file");
-    const char *name = xc_disk_net_ro(dk)->source_name.s;
+    const char *name = xc_disk_rare_ro(dk)->source_name.s;
     const char *slash = name ? strchr(name, '/') : NULL;
     xc_str_set(&dk->source, slash ? slash + 1 : (name ? name : ""), pos);
     /* the network fields go; script= (also kept there) stays */
     struct xc_str script = {0};
-    if (dk->net) {
-        script = dk->net->script;
-        dk->net->script = (struct xc_str){0};
+    if (dk->rare) {
+        script = dk->rare->script;
+        dk->rare->script = (struct xc_str){0};
     }
-    xc_disk_net_clear(dk);
+    xc_disk_rare_clear(dk);
     if (script.s)
-        xc_disk_net(dk)->script = script;
+        xc_disk_rare(dk)->script = script;
     dk->type = type;
 }
 
@@ -423,7 +423,7 @@ int xc_xl_parse_disk(struct xc_xl_disk_parser *p, const char *spec,
     dk->readonly = !ld.readwrite;
     dk->removable = ld.removable ? XC_TRI_YES : XC_TRI_ABSENT;
     if (ld.script)
-        xc_str_set(&xc_disk_net(dk)->script, ld.script, pos);
+        xc_str_set(&xc_disk_rare(dk)->script, ld.script, pos);
 
     if (ld.is_cdrom) {
         xc_str_set(&dk->driver_name, "qemu", pos);

@@ -51,7 +51,7 @@ static const char *disk_format(const struct xc_disk *disk, struct xc_diags *d)
 static int disk_rbd(const struct xc_disk *disk, struct xc_buf *t,
                     struct xc_diags *d)
 {
-    const struct xc_disk_net *n = xc_disk_net_ro(disk);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(disk);
     const char *name = n->source_name.s;
     const char *slash = name ? strchr(name, '/') : NULL;
     struct xc_pos pos = n->source_name.pos;
@@ -146,7 +146,7 @@ static int disk_target(const struct xc_disk *disk, struct xc_buf *t,
                        bool *have, struct xc_diags *d)
 {
     const char *dev = disk->target.s ? disk->target.s : "";
-    const struct xc_disk_net *n = xc_disk_net_ro(disk);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(disk);
 
     *have = false;
     switch (disk->type) {
@@ -189,7 +189,7 @@ int xc_xlw_disk(const struct xc_disk *disk, struct xc_buf *b,
     const char *where = "an xl disk spec";
     const char *drv = disk->driver_name.s;
     size_t start = b->len;
-    const struct xc_disk_net *n = xc_disk_net_ro(disk);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(disk);
     struct xc_buf target = {0};
     bool have_target;
     int rc = -1;

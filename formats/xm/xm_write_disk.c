@@ -140,11 +140,11 @@ int xc_xmw_disk(const struct xc_disk *disk, struct xc_buf *b,
         xc_lost(d, disk->pos, "not-carried", "disk '%s': <shareable/> of a "
                 "read-only disk (written as read-only)", dev);
 
-    const struct xc_str *cache = &xc_disk_net_ro(disk)->driver_cache;
+    const struct xc_str *cache = &xc_disk_rare_ro(disk)->driver_cache;
     if (cache->s)
         xc_lost(d, cache->pos, "not-carried",
                 "disk '%s': driver cache='%s'", dev, cache->s);
-    const struct xc_str *script = &xc_disk_net_ro(disk)->script;
+    const struct xc_str *script = &xc_disk_rare_ro(disk)->script;
     if (script->s)
         xc_lost(d, script->pos, "not-carried", "disk '%s': script '%s'",
                 dev, script->s);

@@ -78,7 +78,7 @@ int xr_disk_driver_start(struct xr_ctx *c, struct xr_frame *f)
             return xr_error(c, pos, "unknown driver format value '%s'", type);
     }
     if (xr_attr(c, "cache") &&
-        xr_attr_oneof(c, "cache", disk_caches, &xc_disk_net(d)->driver_cache) < 0)
+        xr_attr_oneof(c, "cache", disk_caches, &xc_disk_rare(d)->driver_cache) < 0)
         return -1;
     return 0;
 }
@@ -104,7 +104,7 @@ int xr_disk_source_start(struct xr_ctx *c, struct xr_frame *f)
         if (!xr_in_list(net_protocols, proto))
             return xr_error(c, xr_attr_pos(c, "protocol"),
                             "unknown protocol type '%s'", proto);
-        struct xc_disk_net *n = xc_disk_net(d);
+        struct xc_disk_rare *n = xc_disk_rare(d);
         xc_str_set(&n->protocol, proto, xr_attr_pos(c, "protocol"));
         xr_attr_str(c, "name", &n->source_name);
         break;
@@ -122,7 +122,7 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f)
         xr_unmodeled(c, f->pos, xr_path(c), NULL);
         return skip_unmodeled(c, f);
     }
-    struct xc_disk_net *n = xc_disk_net(d);
+    struct xc_disk_rare *n = xc_disk_rare(d);
     struct xc_net_host *h = xc_vec_push(&n->hosts);
     if (xr_attr_oneof(c, "transport", transports, &h->transport) < 0)
         return -1;
@@ -149,16 +149,16 @@ int xr_disk_host_start(struct xr_ctx *c, struct xr_frame *f)
 int xr_disk_source_child_start(struct xr_ctx *c, struct xr_frame *f)
 {
     struct xc_disk *d = c->disk;
-    const char *proto = xc_disk_net_ro(d)->protocol.s;
+    const char *proto = xc_disk_rare_ro(d)->protocol.s;
     bool rbd = d->type == XC_DISK_NETWORK && proto && strcmp(proto, "rbd") == 0;
     if (!rbd) {
         xr_unmodeled(c, f->pos, xr_path(c), NULL);
         return skip_unmodeled(c, f);
     }
     if (f->id == XR_DISK_SNAPSHOT)
-        xr_attr_str(c, "name", &xc_disk_net(d)->snapshot);
+        xr_attr_str(c, "name", &xc_disk_rare(d)->snapshot);
     else
-        xr_attr_str(c, "file", &xc_disk_net(d)->config_file);
+        xr_attr_str(c, "file", &xc_disk_rare(d)->config_file);
     return 0;
 }
 
@@ -200,7 +200,7 @@ int xr_disk_address_start(struct xr_ctx *c, struct xr_frame *f)
         xr_unmodeled(c, f->pos, xr_path(c), type);
         return skip_unmodeled(c, f);
     }
-    struct xc_drive_addr *a = &d->addr;
+    struct xc_drive_addr *a = &xc_disk_rare(d)->addr;
     d->addr_present = true;
     if (xr_attr_uint(c, "controller", 10, &a->controller) < 0 ||
         xr_attr_uint(c, "bus", 10, &a->bus) < 0 ||
@@ -212,7 +212,7 @@ int xr_disk_address_start(struct xr_ctx *c, struct xr_frame *f)
 
 int xr_disk_auth_start(struct xr_ctx *c, struct xr_frame *f)
 {
-    struct xc_disk_net *n = xc_disk_net(c->disk);
+    struct xc_disk_rare *n = xc_disk_rare(c->disk);
     if (xr_attr_str(c, "username", &n->auth_user) == 0)
         return xr_error(c, f->pos, "missing username for auth");
     return 0;
@@ -220,7 +220,7 @@ int xr_disk_auth_start(struct xr_ctx *c, struct xr_frame *f)
 
 int xr_disk_secret_start(struct xr_ctx *c, struct xr_frame *f)
 {
-    struct xc_disk_net *n = xc_disk_net(c->disk);
+    struct xc_disk_rare *n = xc_disk_rare(c->disk);
     static const char *const secret_types[] = {"iscsi", "ceph", NULL};
     if (xr_attr_oneof(c, "type", secret_types, &n->secret_type) == 0)
         return xr_error(c, f->pos, "missing auth secret type");

@@ -43,7 +43,7 @@ static void write_disk_source(struct xw *w, const struct xc_disk *disk)
         break;
     }
 
-    const struct xc_disk_net *n = xc_disk_net_ro(disk);
+    const struct xc_disk_rare *n = xc_disk_rare_ro(disk);
     xw_line(w, "<source protocol='");
     xw_value_attr(w, n->protocol.s ? n->protocol.s : "none", n->protocol.pos,
                   "disk protocol");
@@ -107,7 +107,7 @@ static void write_disk(struct xw *w, const struct xc_disk *disk)
     w->depth++;
 
     bool type = disk->driver_type.s && !xw_streq(disk->driver_type.s, "none");
-    const struct xc_str *driver_cache = &xc_disk_net_ro(disk)->driver_cache;
+    const struct xc_str *driver_cache = &xc_disk_rare_ro(disk)->driver_cache;
     bool cache = driver_cache->s && !xw_streq(driver_cache->s, "default");
     if (disk->driver_name.s || type || cache) {
         xw_line(w, "<driver");
@@ -137,9 +137,10 @@ static void write_disk(struct xw *w, const struct xc_disk *disk)
     if (disk->transient)
         xw_line(w, "<transient/>\n");
     if (disk->addr_present) {
+        const struct xc_drive_addr *a = &xc_disk_rare_ro(disk)->addr;
         xw_indent(w);
         xw_fmt(w, "<address type='drive' controller='%u' bus='%u' target='%u' unit='%u'/>\n",
-               disk->addr.controller, disk->addr.bus, disk->addr.target, disk->addr.unit);
+               a->controller, a->bus, a->target, a->unit);
     }
     /* disk->script is an xl leftover libvirt drops; the reader reports it */
 

@@ -104,7 +104,7 @@ int main(int argc, char **argv)
            xc_enum_name(XC_T_LIFECYCLE, dom.on_crash), S(&dom.emulator));
     for (size_t i = 0; i < dom.disks.n; i++) {
         const struct xc_disk *k = &dom.disks.v[i];
-        const struct xc_disk_net *kn = xc_disk_net_ro(k);
+        const struct xc_disk_rare *kn = xc_disk_rare_ro(k);
         printf("disk type=%s device=%s driver=%s/%s source=%s proto=%s name=%s target=%s bus=%s ro=%d removable=%s script=%s snap=%s conf=%s auth=%s/%s\n",
                xc_enum_name(XC_T_DISK_TYPE, k->type), xc_enum_name(XC_T_DISK_DEVICE, k->device),
                S(&k->driver_name), S(&k->driver_type), S(&k->source), S(&kn->protocol),

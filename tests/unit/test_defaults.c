@@ -104,13 +104,14 @@ static char *dump(const struct xc_domain *dom)
     xc_buf_addf(&b, " basis=%d\n", (int)dom->clock.basis);
     for (size_t i = 0; i < dom->disks.n; i++) {
         const struct xc_disk *d = &dom->disks.v[i];
+        const struct xc_drive_addr *a = &xc_disk_rare_ro(d)->addr;
         xc_buf_addf(&b, "disk bus=%d ro=%d addr=%d:%u.%u.%u.%u", (int)d->bus,
-                    d->readonly, d->addr_present, d->addr.controller,
-                    d->addr.bus, d->addr.target, d->addr.unit);
+                    d->readonly, d->addr_present, a->controller, a->bus,
+                    a->target, a->unit);
         dump_str(&b, "target", &d->target);
         dump_str(&b, "dname", &d->driver_name);
         dump_str(&b, "dtype", &d->driver_type);
-        dump_str(&b, "sname", &xc_disk_net_ro(d)->source_name);
+        dump_str(&b, "sname", &xc_disk_rare_ro(d)->source_name);
         xc_buf_addc(&b, '\n');
     }
     for (size_t i = 0; i < dom->controllers.n; i++) {
@@ -228,14 +229,14 @@ START_TEST(hvm_ide_disks)
 
     const struct xc_disk *a = &dom.disks.v[0], *c = &dom.disks.v[1];
     ck_assert(a->addr_present);
-    ck_assert_uint_eq(a->addr.controller, 0);
-    ck_assert_uint_eq(a->addr.bus, 0);
-    ck_assert_uint_eq(a->addr.unit, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(a)->addr.controller, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(a)->addr.bus, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(a)->addr.unit, 0);
     ck_assert(c->addr_present);
     ck_assert_int_eq(c->bus, XC_BUS_IDE);
-    ck_assert_uint_eq(c->addr.controller, 0);
-    ck_assert_uint_eq(c->addr.bus, 1);
-    ck_assert_uint_eq(c->addr.unit, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(c)->addr.controller, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(c)->addr.bus, 1);
+    ck_assert_uint_eq(xc_disk_rare_ro(c)->addr.unit, 0);
     ck_assert(c->readonly);
     ck_assert_str_eq(c->driver_type.s, "qcow2");
 
@@ -400,20 +401,20 @@ START_TEST(scsi_sata_fdc_addresses)
     struct xc_disk *fd = add_disk(&dom, "fdb", XC_BUS_NONE, NULL);
     fd->device = XC_DISK_DEV_FLOPPY;
     struct xc_disk *x = add_disk(&dom, "hdb", XC_BUS_IDE, NULL);
-    x->addr = (struct xc_drive_addr){.controller = 2, .unit = 1};
+    xc_disk_rare(x)->addr = (struct xc_drive_addr){.controller = 2, .unit = 1};
     x->addr_present = true;
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), 0);
     ck_assert_int_eq(dom.disks.v[0].bus, XC_BUS_SCSI);
-    ck_assert_uint_eq(dom.disks.v[0].addr.controller, 1);
-    ck_assert_uint_eq(dom.disks.v[0].addr.unit, 0);
-    ck_assert_uint_eq(dom.disks.v[1].addr.controller, 0);
-    ck_assert_uint_eq(dom.disks.v[1].addr.unit, 1);
-    ck_assert_uint_eq(dom.disks.v[2].addr.controller, 1);
-    ck_assert_uint_eq(dom.disks.v[2].addr.unit, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[0])->addr.controller, 1);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[0])->addr.unit, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[1])->addr.controller, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[1])->addr.unit, 1);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[2])->addr.controller, 1);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[2])->addr.unit, 0);
     ck_assert_int_eq(dom.disks.v[3].bus, XC_BUS_FDC);
-    ck_assert_uint_eq(dom.disks.v[3].addr.controller, 0);
-    ck_assert_uint_eq(dom.disks.v[3].addr.unit, 1);
-    ck_assert_uint_eq(dom.disks.v[4].addr.controller, 2);   /* kept */
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[3])->addr.controller, 0);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[3])->addr.unit, 1);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[4])->addr.controller, 2);   /* kept */
 
     /* xenbus, scsi 0-1, fdc 0, ide 0-2, sata 0-1, in libvirt's order */
     struct { enum xc_controller_type t; unsigned i; } want[] = {
@@ -451,13 +452,13 @@ START_TEST(disk_errors_and_network)
     add_disk(&dom, "xvda", XC_BUS_XEN, NULL);
     struct xc_disk *n = add_disk(&dom, "ioemu:xvdb", XC_BUS_NONE, NULL);
     n->type = XC_DISK_NETWORK;
-    xc_str_set(&xc_disk_net(n)->protocol, "iscsi", xc_nopos);
-    xc_str_set(&xc_disk_net(n)->source_name, "iqn.2013-07.com.example:iscsi-nopool", xc_nopos);
+    xc_str_set(&xc_disk_rare(n)->protocol, "iscsi", xc_nopos);
+    xc_str_set(&xc_disk_rare(n)->source_name, "iqn.2013-07.com.example:iscsi-nopool", xc_nopos);
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), 0);
     ck_assert_str_eq(n->target.s, "xvdb");
     ck_assert_int_eq(n->bus, XC_BUS_XEN);
     ck_assert_str_eq(n->driver_name.s, "qemu");
-    ck_assert_str_eq(n->net->source_name.s, "iqn.2013-07.com.example:iscsi-nopool/0");
+    ck_assert_str_eq(n->rare->source_name.s, "iqn.2013-07.com.example:iscsi-nopool/0");
     assert_idempotent(&dom, XC_ORIGIN_XML);
     xc_domain_free(&dom);
 
@@ -636,7 +637,7 @@ START_TEST(refusals)
     base(&dom, XC_OS_HVM);
     add_disk(&dom, "hda", XC_BUS_IDE, NULL);
     struct xc_disk *b = add_disk(&dom, "hdb", XC_BUS_IDE, NULL);
-    b->addr = (struct xc_drive_addr){0};
+    xc_disk_rare(b)->addr = (struct xc_drive_addr){0};
     b->addr_present = true;
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), -1);
     ck_assert_str_eq(diags.list.v[0].msg,
@@ -688,8 +689,8 @@ START_TEST(many_disks)
         add_disk(&dom, name, XC_BUS_NONE, NULL);
     }
     ck_assert_int_eq(apply(&dom, XC_ORIGIN_XML), 0);
-    ck_assert_uint_eq(dom.disks.v[99999].addr.controller, 99999 / 7);
-    ck_assert_uint_eq(dom.disks.v[99999].addr.unit, 99999 % 7);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[99999])->addr.controller, 99999 / 7);
+    ck_assert_uint_eq(xc_disk_rare_ro(&dom.disks.v[99999])->addr.unit, 99999 % 7);
     ck_assert_uint_eq(dom.controllers.n, 1 + 99999 / 7 + 1);
     xc_domain_free(&dom);
 }

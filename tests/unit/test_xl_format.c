@@ -248,7 +248,7 @@ START_TEST(disk_unsupported)
     add_disk(&dom, XC_DISK_FILE, "qemu", "raw", "/a", "xvda")->transient = true;
     add_disk(&dom, XC_DISK_FILE, "tap2", "raw", "/a", "xvdb");
     struct xc_disk *nbd = add_disk(&dom, XC_DISK_NETWORK, "qemu", "raw", NULL, "xvdc");
-    xc_str_set(&xc_disk_net(nbd)->protocol, "nbd", P(14, 30));
+    xc_str_set(&xc_disk_rare(nbd)->protocol, "nbd", P(14, 30));
     for (size_t i = 0; i < 3; i++) {
         xc_diags_clear(&d);
         ck_assert_ptr_null(disk_spec(&dom, i, &d));
@@ -267,13 +267,13 @@ START_TEST(disk_rbd)
     struct xc_diags d = {0};
     base_domain(&dom);
     struct xc_disk *r = add_disk(&dom, XC_DISK_NETWORK, "qemu", "raw", NULL, "xvdb");
-    xc_str_set(&xc_disk_net(r)->protocol, "rbd", P(11, 30));
-    xc_str_set(&xc_disk_net(r)->source_name, "pool/image", P(11, 45));
+    xc_str_set(&xc_disk_rare(r)->protocol, "rbd", P(11, 30));
+    xc_str_set(&xc_disk_rare(r)->source_name, "pool/image", P(11, 45));
     const char *hosts[][2] = {{"mon1.example.org", "6321"},
                               {"fe80::1", "6789"},
                               {"mon3", NULL}};
     for (int i = 0; i < 3; i++) {
-        struct xc_net_host *h = xc_vec_push(&xc_disk_net(r)->hosts);
+        struct xc_net_host *h = xc_vec_push(&xc_disk_rare(r)->hosts);
         xc_str_set(&h->name, hosts[i][0], P(12, 10));
         if (hosts[i][1])
             xc_str_set(&h->port, hosts[i][1], P(12, 40));
@@ -286,20 +286,20 @@ START_TEST(disk_rbd)
     free(s);
 
     /* libvirt refuses ':' in the image name; we refuse it in the pool too */
-    xc_str_set(&xc_disk_net(r)->source_name, "pool/im:age", P(11, 45));
+    xc_str_set(&xc_disk_rare(r)->source_name, "pool/im:age", P(11, 45));
     ck_assert_ptr_null(disk_spec(&dom, 0, &d));
     ck_assert_uint_eq(d.list.v[d.list.n - 1].pos.col, 45);
     xc_diags_clear(&d);
-    xc_str_set(&xc_disk_net(r)->source_name, "po:ol/image", P(11, 45));
+    xc_str_set(&xc_disk_rare(r)->source_name, "po:ol/image", P(11, 45));
     ck_assert_ptr_null(disk_spec(&dom, 0, &d));
     assert_refused_at(&d, 11, 45);
     xc_diags_clear(&d);
-    xc_str_set(&xc_disk_net(r)->source_name, "noslash", P(11, 45));
+    xc_str_set(&xc_disk_rare(r)->source_name, "noslash", P(11, 45));
     ck_assert_ptr_null(disk_spec(&dom, 0, &d));
     xc_diags_clear(&d);
     /* a host name that would add a monitor */
-    xc_str_set(&xc_disk_net(r)->source_name, "pool/image", P(11, 45));
-    xc_str_set(&xc_disk_net(r)->hosts.v[2].name, "a\\;evil", P(13, 17));
+    xc_str_set(&xc_disk_rare(r)->source_name, "pool/image", P(11, 45));
+    xc_str_set(&xc_disk_rare(r)->hosts.v[2].name, "a\\;evil", P(13, 17));
     ck_assert_ptr_null(disk_spec(&dom, 0, &d));
     assert_refused_at(&d, 13, 17);
     xc_domain_free(&dom);

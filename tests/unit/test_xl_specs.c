@@ -148,19 +148,19 @@ START_TEST(disk_rbd)
                                 "auth_supported=none:mon_host=mon1.example.org\\\\:6321\\\\;"
                                 "mon2.example.org\\\\:6322\\\\;[\\\\:\\\\:1]\\\\:0", true), 0);
     ck_assert_int_eq(c.k.type, XC_DISK_NETWORK);
-    ck_assert_str_eq(c.k.net->protocol.s, "rbd");
-    ck_assert_str_eq(c.k.net->source_name.s, "pool/image");
-    ck_assert_str_eq(c.k.net->snapshot.s, "snap");
-    ck_assert_str_eq(c.k.net->config_file.s, "/etc/ceph.conf");
-    ck_assert_str_eq(c.k.net->auth_user.s, "admin");
-    ck_assert_str_eq(c.k.net->secret_type.s, "ceph");
-    ck_assert_uint_eq(c.k.net->hosts.n, 3);
-    ck_assert_str_eq(c.k.net->hosts.v[0].name.s, "mon1.example.org");
-    ck_assert_str_eq(c.k.net->hosts.v[0].port.s, "6321");
-    ck_assert_str_eq(c.k.net->hosts.v[1].name.s, "mon2.example.org");
-    ck_assert_str_eq(c.k.net->hosts.v[1].port.s, "6322");
-    ck_assert_str_eq(c.k.net->hosts.v[2].name.s, "::1");
-    ck_assert_ptr_null(c.k.net->hosts.v[2].port.s);   /* port 0: none */
+    ck_assert_str_eq(c.k.rare->protocol.s, "rbd");
+    ck_assert_str_eq(c.k.rare->source_name.s, "pool/image");
+    ck_assert_str_eq(c.k.rare->snapshot.s, "snap");
+    ck_assert_str_eq(c.k.rare->config_file.s, "/etc/ceph.conf");
+    ck_assert_str_eq(c.k.rare->auth_user.s, "admin");
+    ck_assert_str_eq(c.k.rare->secret_type.s, "ceph");
+    ck_assert_uint_eq(c.k.rare->hosts.n, 3);
+    ck_assert_str_eq(c.k.rare->hosts.v[0].name.s, "mon1.example.org");
+    ck_assert_str_eq(c.k.rare->hosts.v[0].port.s, "6321");
+    ck_assert_str_eq(c.k.rare->hosts.v[1].name.s, "mon2.example.org");
+    ck_assert_str_eq(c.k.rare->hosts.v[1].port.s, "6322");
+    ck_assert_str_eq(c.k.rare->hosts.v[2].name.s, "::1");
+    ck_assert_ptr_null(c.k.rare->hosts.v[2].port.s);   /* port 0: none */
     ck_assert(has_check(&c.d, "unused-option")); /* auth_supported */
     disk_done(&c);
 

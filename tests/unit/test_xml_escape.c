@@ -286,8 +286,8 @@ static struct xc_disk *hvm_disk(struct xc_domain *dom, enum xc_disk_type type,
     set(&disk->target, dev);
     disk->bus = XC_BUS_IDE;
     disk->addr_present = true;
-    disk->addr.bus = bus;
-    disk->addr.unit = unit;
+    xc_disk_rare(disk)->addr.bus = bus;
+    xc_disk_rare(disk)->addr.unit = unit;
     return disk;
 }
 
@@ -635,17 +635,17 @@ START_TEST(network_disk)
     disk->type = XC_DISK_NETWORK;
     set(&disk->driver_name, "qemu");
     set(&disk->driver_type, "raw");
-    set(&xc_disk_net(disk)->protocol, "rbd");
-    set(&xc_disk_net(disk)->source_name, "pool/image");
+    set(&xc_disk_rare(disk)->protocol, "rbd");
+    set(&xc_disk_rare(disk)->source_name, "pool/image");
     const char *hosts[] = {"mon1.example.org", "6321", "mon2.example.org", "6322"};
     for (int i = 0; i < 4; i += 2) {
-        struct xc_net_host *h = xc_vec_push(&xc_disk_net(disk)->hosts);
+        struct xc_net_host *h = xc_vec_push(&xc_disk_rare(disk)->hosts);
         set(&h->name, hosts[i]);
         set(&h->port, hosts[i + 1]);
     }
-    set(&xc_disk_net(disk)->auth_user, "admin");
-    set(&xc_disk_net(disk)->secret_type, "ceph");
-    set(&xc_disk_net(disk)->secret_usage, "mycluster_admin");
+    set(&xc_disk_rare(disk)->auth_user, "admin");
+    set(&xc_disk_rare(disk)->secret_type, "ceph");
+    set(&xc_disk_rare(disk)->secret_usage, "mycluster_admin");
     set(&disk->target, "hdb");
     disk->bus = XC_BUS_IDE;
 
