@@ -1,9 +1,11 @@
 /* String and key spelling rules of the two readers of xl.cfg files:
  * xl (libxlutil, Xen 4.17) and libvirt's virConf.  Established by
  * experiment, see docs/xl-strings.md. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../common/buf.h"
+#include "../../common/xalloc.h"
 #include "cfg_int.h"
 
 int xc_cfg_xl_unescape(char c)
@@ -62,33 +64,95 @@ void xc_cfg_quote_xl(struct xc_buf *out, const char *s)
         add_escaped(out, s, '"');
 }
 
+/* What virConf's quoting depends on, for a run of bytes. */
+enum {
+    VC_NL = 1, VC_CR = 2, VC_DQ = 4, VC_SQ = 8,
+    VC_TDQ = 16,   /* holds """ */
+};
+
+static unsigned vc_byte(char c)
+{
+    return c == '\n' ? VC_NL : c == '\r' ? VC_CR : c == '"' ? VC_DQ :
+           c == '\'' ? VC_SQ : 0;
+}
+
+/* Whether virConf can hold a string with these flags: "..." or '...'
+ * (which end at a CR or newline, and at their own quote), else """...""",
+ * which ends at the first """ (so the string must not end in '"'). */
+static bool vc_holds(unsigned f, bool ends_dq)
+{
+    if (!(f & (VC_NL | VC_CR)) && (!(f & VC_DQ) || !(f & VC_SQ)))
+        return true;
+    return !(f & VC_TDQ) && !ends_dq;
+}
+
+static unsigned vc_flags(const char *s, size_t *len)
+{
+    unsigned f = 0;
+    size_t n = 0;
+    for (; s[n]; n++) {
+        f |= vc_byte(s[n]);
+        if (n >= 2 && s[n] == '"' && s[n - 1] == '"' && s[n - 2] == '"')
+            f |= VC_TDQ;
+    }
+    *len = n;
+    return f;
+}
+
+bool xc_cfg_virconf_holds(const char *s)
+{
+    size_t n;
+    unsigned f = vc_flags(s, &n);
+    return vc_holds(f, n && s[n - 1] == '"');
+}
+
 int xc_cfg_quote_virconf(struct xc_buf *out, const char *s)
 {
-    bool nl = strchr(s, '\n') != NULL;
-    bool dq = strchr(s, '"') != NULL;
-    bool sq = strchr(s, '\'') != NULL;
-    bool cr = strchr(s, '\r') != NULL;
-    /* virConf ends a "..." or '...' string at a CR; """...""" holds one */
-    if (!nl && !dq && !cr) {
-        xc_buf_addc(out, '"');
-        xc_buf_add(out, s);
-        xc_buf_addc(out, '"');
-        return 0;
-    }
-    if (!nl && !sq && !cr) {
-        xc_buf_addc(out, '\'');
-        xc_buf_add(out, s);
-        xc_buf_addc(out, '\'');
-        return 0;
-    }
-    /* """s""" ends at the first """: s must not hold one, nor end in '"' */
-    size_t n = strlen(s);
-    if (strstr(s, "\"\"\"") || (n && s[n - 1] == '"'))
+    size_t n;
+    unsigned f = vc_flags(s, &n);
+    const char *q = "\"\"\"";
+    if (!vc_holds(f, n && s[n - 1] == '"'))
         return -1;
-    xc_buf_add(out, "\"\"\"");
+    if (!(f & (VC_NL | VC_CR | VC_DQ)))
+        q = "\"";
+    else if (!(f & (VC_NL | VC_CR | VC_SQ)))
+        q = "'";
+    xc_buf_add(out, q);
     xc_buf_add(out, s);
-    xc_buf_add(out, "\"\"\"");
+    xc_buf_add(out, q);
     return 0;
+}
+
+size_t xc_cfg_virconf_split(const char *s, size_t from, char sep)
+{
+    size_t n = strlen(s);
+    if (from > n)
+        return n;
+    /* tail[i]: the flags of s[i..n); one backward pass keeps this linear */
+    unsigned char *tail = xc_malloc(n - from + 1);
+    unsigned acc = 0;
+    tail[n - from] = 0;
+    for (size_t i = n; i-- > from;) {
+        acc |= vc_byte(s[i]);
+        if (i + 2 < n && s[i] == '"' && s[i + 1] == '"' && s[i + 2] == '"')
+            acc |= VC_TDQ;
+        tail[i - from] = (unsigned char)acc;
+    }
+    bool tail_ends_dq = n && s[n - 1] == '"';
+    size_t found = n;
+    unsigned head = 0;
+    for (size_t i = from; i < n; i++) {
+        if (s[i] == sep && vc_holds(head, i > from && s[i - 1] == '"') &&
+            vc_holds(tail[i + 1 - from], i + 1 < n && tail_ends_dq)) {
+            found = i;
+            break;
+        }
+        head |= vc_byte(s[i]);
+        if (i >= from + 2 && s[i] == '"' && s[i - 1] == '"' && s[i - 2] == '"')
+            head |= VC_TDQ;
+    }
+    free(tail);
+    return found;
 }
 
 static bool lower(char c) { return c >= 'a' && c <= 'z'; }

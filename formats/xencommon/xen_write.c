@@ -82,7 +82,7 @@ void xcw_set_pv_boot(struct xcw *w, const char *cmdline_key)
         xcw_set_xstr(w, "kernel", &os->kernel);
     if (os->initrd.s)
         xcw_set_xstr(w, "ramdisk", &os->initrd);
-    if (os->cmdline.s)
+    if (os->cmdline.s && cmdline_key)
         xcw_set_xstr(w, cmdline_key, &os->cmdline);
     if (os->nboot)
         xcw_lost(w, xc_nopos, "<boot dev=...> of a PV guest");

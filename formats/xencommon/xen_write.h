@@ -58,7 +58,8 @@ void xcw_lost(struct xcw *w, struct xc_pos pos, const char *what);
 
 /* OS keys xenFormatXLOS and xenFormatXMOS write alike: the HVM boot order
  * (`boot`); a PV guest's bootloader, bootargs, kernel, ramdisk and command
- * line (under cmdline_key: xl "cmdline", xm "extra") with what PV cannot
+ * line (under cmdline_key, xl's "cmdline"; NULL: the caller writes it, as
+ * xm does) with what PV cannot
  * carry; and the <os> parts neither format has (nvram, root, dtb). */
 void xcw_set_boot(struct xcw *w);
 void xcw_set_pv_boot(struct xcw *w, const char *cmdline_key);

@@ -9,6 +9,7 @@
  * read back as another field is refused [unsafe-value]. */
 #include "xm.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../xencommon/xen_write.h"
@@ -16,6 +17,28 @@
 static bool streq(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
+}
+
+/* extra = cmdline, as libvirt writes it.  libvirt's reader joins root=
+ * and extra= into one cmdline ("root=R E"); virConf has no escapes, so
+ * such a join can hold what no single string can (a ' from one key and a
+ * """ from the other): then the two keys it came from, which read back
+ * the same (the writer refuses anything else it cannot quote). */
+static void set_cmdline(struct xcw *w)
+{
+    const struct xc_str *c = &w->dom->os.cmdline;
+    if (!c->s)
+        return;
+    size_t cut;
+    if (xc_cfg_virconf_holds(c->s) || strncmp(c->s, "root=", 5) != 0 ||
+        (cut = xc_cfg_virconf_split(c->s, 5, ' ')) == strlen(c->s)) {
+        xcw_set_xstr(w, "extra", c);
+        return;
+    }
+    char *root = xc_strndup(c->s + 5, cut - 5);
+    xcw_set_str(w, "root", root, c->pos);
+    xcw_set_str(w, "extra", c->s + cut + 1, c->pos);
+    free(root);
 }
 
 /* xenFormatXMOS */
@@ -50,7 +73,8 @@ static void fmt_os(struct xcw *w)
         if (os->type == XC_OS_XENPVH)
             xcw_lost(w, os->type_pos, "os type 'xenpvh' (xm knows no PVH: "
                      "written as a PV guest)");
-        xcw_set_pv_boot(w, "extra");
+        xcw_set_pv_boot(w, NULL);
+        set_cmdline(w);   /* the next key, where libvirt writes extra */
     }
     xcw_lost_os_extras(w);
 }

@@ -620,6 +620,37 @@ static const char *const nasty[] = {
 };
 enum { NNASTY = sizeof(nasty) / sizeof(nasty[0]) };
 
+/* xc_cfg_virconf_split against the obvious quadratic search, on
+ * "root=" A " " B for every pair of nasty strings. */
+START_TEST(virconf_split_matches_search)
+{
+    for (int i = 0; i < NNASTY; i++) {
+        for (int j = 0; j < NNASTY; j++) {
+            struct xc_buf b = {0};
+            xc_buf_addf(&b, "root=%s %s", nasty[i], nasty[j]);
+            const char *s = xc_buf_str(&b);
+            size_t n = strlen(s), want = n;
+            for (size_t k = 5; k < n && want == n; k++) {
+                if (s[k] != ' ')
+                    continue;
+                char *head = xc_strndup(s + 5, k - 5);
+                if (xc_cfg_virconf_holds(head) && xc_cfg_virconf_holds(s + k + 1))
+                    want = k;
+                free(head);
+            }
+            ck_assert_uint_eq(xc_cfg_virconf_split(s, 5, ' '), want);
+            xc_buf_free(&b);
+        }
+    }
+    /* one from each side: only the two keys can hold it */
+    const char *both = "root=/dev/x '1' a\"\"\"b";
+    ck_assert(!xc_cfg_virconf_holds(both));
+    ck_assert_uint_eq(xc_cfg_virconf_split(both, 5, ' '), 15);
+    /* no space to cut at: the length */
+    ck_assert_uint_eq(xc_cfg_virconf_split("root=a'\"\"\"b", 5, ' '), 11);
+}
+END_TEST
+
 START_TEST(round_trip)
 {
     xc_cfg_set_number(&cfg, "memory", -42);
@@ -749,6 +780,7 @@ static Suite *cfg_suite(void)
     tcase_add_test(t, serializer_layout);
     tcase_add_test(t, serializer_numbers_and_lists);
     tcase_add_test(t, serializer_refusals);
+    tcase_add_test(t, virconf_split_matches_search);
     tcase_add_test(t, round_trip);
     tcase_add_test(t, xl_reads_back);
     tcase_add_test(t, parser_agrees_with_xl);
