@@ -127,11 +127,11 @@ void xc_cfg_set_string(struct xc_cfg *cfg, const char *key, const char *value,
                        struct xc_pos pos);
 void xc_cfg_set_number(struct xc_cfg *cfg, const char *key, long long value);
 /* For XC_CFG_STYLE_VIRCONF, which has no escapes, so not every string
- * fits in one quoted value: whether s does; and the first i >= from with
- * s[i] == sep such that both s[from..i) and s[i+1..] do (strlen(s) if
- * none; linear in strlen(s)). */
+ * fits in one quoted value: whether s does; and whether there is an
+ * i >= from with s[i] == sep such that both s[from..i) and s[i+1..] do,
+ * the first such i in *cut (linear in strlen(s)). */
 bool xc_cfg_virconf_holds(const char *s);
-size_t xc_cfg_virconf_split(const char *s, size_t from, char sep);
+bool xc_cfg_virconf_split(const char *s, size_t from, char sep, size_t *cut);
 /* Append an empty list under key (replacing any value) and return it for
  * xc_cfg_list_add_string. */
 struct xc_cfg_value *xc_cfg_set_list(struct xc_cfg *cfg, const char *key);

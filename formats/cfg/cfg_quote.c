@@ -86,15 +86,18 @@ static bool vc_holds(unsigned f, bool ends_dq)
     return !(f & VC_TDQ) && !ends_dq;
 }
 
+/* Whether s[i-2..i] is """, all of it at or after start. */
+static bool tdq_ends_at(const char *s, size_t start, size_t i)
+{
+    return i >= start + 2 && s[i] == '"' && s[i - 1] == '"' && s[i - 2] == '"';
+}
+
 static unsigned vc_flags(const char *s, size_t *len)
 {
     unsigned f = 0;
     size_t n = 0;
-    for (; s[n]; n++) {
-        f |= vc_byte(s[n]);
-        if (n >= 2 && s[n] == '"' && s[n - 1] == '"' && s[n - 2] == '"')
-            f |= VC_TDQ;
-    }
+    for (; s[n]; n++)
+        f |= vc_byte(s[n]) | (tdq_ends_at(s, 0, n) ? VC_TDQ : 0);
     *len = n;
     return f;
 }
@@ -123,33 +126,29 @@ int xc_cfg_quote_virconf(struct xc_buf *out, const char *s)
     return 0;
 }
 
-size_t xc_cfg_virconf_split(const char *s, size_t from, char sep)
+bool xc_cfg_virconf_split(const char *s, size_t from, char sep, size_t *cut)
 {
     size_t n = strlen(s);
     if (from > n)
-        return n;
+        return false;
     /* tail[i]: the flags of s[i..n); one backward pass keeps this linear */
     unsigned char *tail = xc_malloc(n - from + 1);
     unsigned acc = 0;
     tail[n - from] = 0;
     for (size_t i = n; i-- > from;) {
-        acc |= vc_byte(s[i]);
-        if (i + 2 < n && s[i] == '"' && s[i + 1] == '"' && s[i + 2] == '"')
-            acc |= VC_TDQ;
+        acc |= vc_byte(s[i]) | (i + 2 < n && tdq_ends_at(s, i, i + 2) ? VC_TDQ : 0);
         tail[i - from] = (unsigned char)acc;
     }
     bool tail_ends_dq = n && s[n - 1] == '"';
-    size_t found = n;
+    bool found = false;
     unsigned head = 0;
-    for (size_t i = from; i < n; i++) {
+    for (size_t i = from; i < n && !found; i++) {
         if (s[i] == sep && vc_holds(head, i > from && s[i - 1] == '"') &&
             vc_holds(tail[i + 1 - from], i + 1 < n && tail_ends_dq)) {
-            found = i;
-            break;
+            *cut = i;
+            found = true;
         }
-        head |= vc_byte(s[i]);
-        if (i >= from + 2 && s[i] == '"' && s[i - 1] == '"' && s[i - 2] == '"')
-            head |= VC_TDQ;
+        head |= vc_byte(s[i]) | (tdq_ends_at(s, from, i) ? VC_TDQ : 0);
     }
     free(tail);
     return found;

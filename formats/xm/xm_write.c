@@ -31,7 +31,7 @@ static void set_cmdline(struct xcw *w)
         return;
     size_t cut;
     if (xc_cfg_virconf_holds(c->s) || strncmp(c->s, "root=", 5) != 0 ||
-        (cut = xc_cfg_virconf_split(c->s, 5, ' ')) == strlen(c->s)) {
+        !xc_cfg_virconf_split(c->s, 5, ' ', &cut)) {
         xcw_set_xstr(w, "extra", c);
         return;
     }

@@ -638,16 +638,22 @@ START_TEST(virconf_split_matches_search)
                     want = k;
                 free(head);
             }
-            ck_assert_uint_eq(xc_cfg_virconf_split(s, 5, ' '), want);
+            size_t cut = 0;
+            bool found = xc_cfg_virconf_split(s, 5, ' ', &cut);
+            ck_assert_int_eq(found, want != n);
+            if (found)
+                ck_assert_uint_eq(cut, want);
             xc_buf_free(&b);
         }
     }
     /* one from each side: only the two keys can hold it */
     const char *both = "root=/dev/x '1' a\"\"\"b";
     ck_assert(!xc_cfg_virconf_holds(both));
-    ck_assert_uint_eq(xc_cfg_virconf_split(both, 5, ' '), 15);
-    /* no space to cut at: the length */
-    ck_assert_uint_eq(xc_cfg_virconf_split("root=a'\"\"\"b", 5, ' '), 11);
+    size_t cut = 0;
+    ck_assert(xc_cfg_virconf_split(both, 5, ' ', &cut));
+    ck_assert_uint_eq(cut, 15);
+    /* no space to cut at */
+    ck_assert(!xc_cfg_virconf_split("root=a'\"\"\"b", 5, ' ', &cut));
 }
 END_TEST
 
