@@ -168,6 +168,14 @@ static int read_cpu(struct xcr *r)
                       "like \"0-3,^2,8\" (CPUs 0-4095)", s);
             return -1;
         }
+        /* Exclusions alone ("^2") pin to no CPU: libvirt would write
+         * cpuset='', which neither its XML parser nor any writer takes */
+        if (n == 0) {
+            free(norm);
+            xcr_error(r, pos, "bad-cpuset", "cpus '%s' names no CPU "
+                      "(only exclusions)", s);
+            return -1;
+        }
         if (!all) {
             xc_str_set(&dom->cpuset, norm, pos);
             free(norm);
