@@ -3,7 +3,21 @@
 # "XENINT RESULT: N passed, M failed".
 pass=0 fail=0
 ok() { echo "XENINT PASS $*"; pass=$((pass + 1)); }
-ko() { echo "XENINT FAIL $*"; fail=$((fail + 1)); }
+ko() {
+    echo "XENINT FAIL $*"
+    fail=$((fail + 1))
+    evidence "${1%%:*}"
+}
+# evidence NAME: what a failed case left behind, as "XENINT evidence"
+# lines the host repeats after the result (CI logs keep only a tail):
+# the launch's stderr, the guest's console, then Xen's messages about
+# guest domains.
+evidence() {
+    tail -n 4 "/tmp/$1.err" 2>/dev/null | sed "s/^/XENINT evidence $1 stderr: /"
+    tr -d '\r' <"/var/log/xen/console/guest-$1.log" 2>/dev/null | grep -a -v '^[[:space:]]*$' |
+        tail -n 8 | sed "s/^/XENINT evidence $1 console: /"
+    xl dmesg 2>/dev/null | grep -a -E '[( ]d[1-9][0-9]*[v): ]' | tail -n 6 | sed "s/^/XENINT evidence xl dmesg: /"
+}
 now() { cut -d' ' -f1 /proc/uptime; }
 
 # wait_down NAME SECONDS: until the domain has powered itself off: gone
